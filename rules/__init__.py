@@ -1,0 +1,1 @@
+"""The core rule packs, shipped as data inside the package."""

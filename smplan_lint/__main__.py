@@ -1,0 +1,3 @@
+from smplan_lint.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""The Finding record every stage hands on, its ranking and its fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+HELP_BASE = "https://github.com/smplan-lint/smplan-lint/blob/main/docs/rules.md"
+
+
+def help_url(rule_id: str, name: str) -> str:
+    """Each rule's anchor in the generated rule reference."""
+    return f"{HELP_BASE}#{rule_id.lower()}-{name}"
+
+
+def fingerprint(rule: str, file: str, identity: str) -> str:
+    """Stable across moved lines and reordered items: never uses index or line."""
+    digest = hashlib.sha256(f"{rule}\0{file}\0{identity}".encode()).hexdigest()
+    return digest[:32]
+
+
+@dataclass
+class Finding:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    path: str
+    subject: str | None
+    fix: str
+    help: str
+    fingerprint: str
+    # Not part of the JSON contract; used by filters and richer reports.
+    area: str = "plan"
+    network: str | None = None
+    owner: str | None = None
+    suppressed: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (SEVERITY_RANK[self.severity], self.file, self.line, self.column, self.rule)
+
+    def contract(self) -> dict[str, Any]:
+        """The fields of the versioned JSON contract (SPEC §6), in order."""
+        data = asdict(self)
+        return {key: data[key] for key in CONTRACT_FIELDS}
+
+
+CONTRACT_FIELDS = (
+    "rule", "name", "severity", "message", "file", "line", "column",
+    "path", "subject", "fix", "help", "fingerprint",
+)
+
+
+def rank(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def summary(findings: list[Finding], suppressed: int = 0) -> dict[str, int]:
+    counts = {name: 0 for name in SEVERITIES}
+    for item in findings:
+        counts[item.severity] += 1
+    counts["suppressed"] = suppressed
+    return counts
+
+
+def at_or_above(findings: list[Finding], threshold: str) -> bool:
+    """Whether any finding reaches the fail threshold (`never` never does)."""
+    if threshold == "never":
+        return False
+    limit = SEVERITY_RANK[threshold]
+    return any(SEVERITY_RANK[item.severity] <= limit for item in findings)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found before the engine runs (loader, validator), not yet placed."""
+
+    rule: str
+    pointer: str
+    message: str
+    subject: str | None = None

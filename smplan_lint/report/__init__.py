@@ -1,0 +1,44 @@
+"""Report formats: one module per format, each exposing `render(report) -> str`."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from smplan_lint.findings import Finding
+
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    name: str
+    severity: str
+    summary: str
+    why: str
+    fix: str
+    pack: str
+    help: str
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    suppressed: list[Finding]
+    rules: dict[str, RuleInfo]
+    files: list[str]
+    tool_version: str
+    engine: str = "durable"
+    color: bool = False
+    verbose: bool = False
+    group_by: str | None = None
+    # Per file, the facts the engine saw (plan, account, goal, ...), for rich reports.
+    facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def render(report: Report, fmt: str) -> str:
+    """Import only the module the chosen format needs (start-up stays lean)."""
+    module = importlib.import_module(f"smplan_lint.report.{fmt}_format")
+    return module.render(report)
