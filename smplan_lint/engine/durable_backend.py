@@ -1,0 +1,113 @@
+"""durable-rules back end: the only module that imports durable-rules.
+
+What it works around (see shared/notes/durable-rules.md):
+- one Host per process, its timer threads never started, actions run
+  synchronously in the caller's thread; access serialised by a lock;
+- one session id per lint run, its state deleted afterwards;
+- rulesets registered once per program digest and reused;
+- absence patterns gated on an end fact asserted last, because a `$not`
+  fires as soon as its fact arrives and is never withdrawn;
+- every pattern carries a positive `type` test, so no pattern is made only
+  of `$nex`; facts carry a unique `_n` so no two are identical.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from typing import Any
+
+import durable.engine as _durable
+
+from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Program
+
+_OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
+_GATE = "end$gate"
+
+
+class EngineFailure(RuntimeError):
+    """durable-rules reported an error for a run."""
+
+
+class _SyncHost(_durable.Host):
+    def _run(self) -> None:
+        """No dispatch or timer threads: every action runs inside assert_fact."""
+
+
+def _condition(test: tuple) -> dict[str, Any]:
+    op = test[0]
+    if op in ("and", "or"):
+        return {f"${op}": [_condition(part) for part in test[1]]}
+    if op == "ex":
+        return {"$ex": {test[1]: 1}}
+    if op == "nex":
+        return {"$nex": {test[1]: 1}}
+    if op == "eq":
+        return {test[1]: test[2]}
+    return {_OPS[op]: {test[1]: test[2]}}
+
+
+def _pattern(pattern: Pattern) -> dict[str, Any]:
+    parts: list[dict[str, Any]] = [{"type": pattern.type}]
+    if pattern.test is not None:
+        parts.append(_condition(pattern.test))
+    parts.extend({join.field: {join.alias: join.other}} for join in pattern.joins)
+    alias = f"{pattern.alias}$not" if pattern.negated else pattern.alias
+    return {alias: {"$and": parts}}
+
+
+class DurableBackend:
+    name = "durable"
+
+    def __init__(self) -> None:
+        self._host = _SyncHost()
+        self._lock = threading.Lock()
+        self._registered: dict[str, str] = {}
+        self._sessions = itertools.count(1)
+        self._results: dict[str, list[Match]] = {}
+
+    def _ruleset(self, program: Program) -> str:
+        name = self._registered.get(program.digest)
+        if name is None:
+            name = f"smplan_{program.digest[:16]}"
+            definition = {case.key: self._rule(case) for case in program.cases}
+            self._host.set_rulesets({name: copy.deepcopy(definition)})
+            self._registered[program.digest] = name
+        return name
+
+    def _rule(self, case: Case) -> dict[str, Any]:
+        patterns = [_pattern(p) for p in case.patterns]
+        if case.has_absence:
+            patterns.insert(0, {_GATE: {"type": END_FACT_TYPE}})
+        aliases = [p.alias for p in case.patterns if not p.negated]
+        results = self._results
+
+        def action(c: Any) -> None:
+            bindings = tuple((alias, getattr(c, alias)["_n"]) for alias in aliases)
+            results[c.s["sid"]].append(Match(case.key, bindings))
+
+        return {"all": patterns, "run": action}
+
+    def _assert(self, name: str, fact: dict[str, Any]) -> None:
+        try:
+            self._host.assert_fact(name, fact)
+        except _durable.MessageNotHandledException:
+            pass  # no rule looks at this fact: nothing to report
+
+    def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
+        with self._lock:
+            name = self._ruleset(program)
+            sid = str(next(self._sessions))
+            self._results[sid] = []
+            try:
+                for fact in facts:
+                    self._assert(name, {**fact, "sid": sid})
+                self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
+                state = self._host.get_state(name, sid)
+                if "exception" in state:
+                    raise EngineFailure(str(state["exception"]))
+                return self._results[sid]
+            finally:
+                del self._results[sid]
+                self._host.delete_state(name, sid)

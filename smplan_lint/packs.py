@@ -1,0 +1,375 @@
+"""Rule packs: load and validate the YAML, then compile rules into a Program.
+
+A pack is a YAML file with a `pack:` header and `rules:`, or a folder whose
+`pack.yaml` holds the header and whose other YAML files hold `rules:`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from smplan_lint import __version__
+from smplan_lint.conditions import Compiler, ConditionError, Lowered
+from smplan_lint.engine.program import Case, Join, Pattern, Program
+from smplan_lint.findings import SEVERITIES
+from smplan_lint.load import Document, UnusableInput, load_path
+
+RULE_KEYS = {
+    "id", "name", "severity", "summary", "why", "fix", "message", "area", "at", "options",
+    "given", "when", "join", "absent", "cases", "examples", "builtin",
+}
+REQUIRED_RULE_KEYS = ("id", "name", "severity", "summary", "why", "fix", "message", "examples")
+CASE_KEYS = {"when", "join", "absent", "severity", "message"}
+LINK_KEYS = {"type", "on", "when"}
+HEADER_KEYS = {"name", "version", "prefix", "requires", "description", "fields"}
+AREAS = ("file", "goals", "accounts", "missions", "audit", "impersonation", "plan")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class PackError(Exception):
+    """A pack that cannot be used; names the file, line and column."""
+
+    def __init__(self, message: str, file: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.file, self.line, self.column = file, line, column
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.args[0]}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: str
+    summary: str
+    why: str
+    fix: str
+    message: str
+    area: str
+    pack: str
+    given: str | None
+    at: str | None
+    options: dict[str, Any]
+    cases: tuple[dict[str, Any], ...]
+    examples: dict[str, Any]
+    builtin: bool
+    source: str
+    pointer: str
+
+
+@dataclass(eq=False)
+class Pack:
+    name: str
+    version: str
+    prefix: str
+    requires: str
+    description: str
+    rules: list[Rule]
+    paths: list[str]
+    digest: str
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def core_pack() -> Pack:
+    """The built-in pack, read from the package's data (works from any folder)."""
+    folder = resources.files("smplan_lint.core_rules")
+    return _cached_pack(str(folder))
+
+
+@lru_cache(maxsize=64)
+def _cached_pack(path: str) -> Pack:
+    return load_pack(path)
+
+
+def load_pack(path: str) -> Pack:
+    target = Path(path)
+    if target.is_dir():
+        header_file = target / "pack.yaml"
+        if not header_file.is_file():
+            raise PackError("a pack folder needs a pack.yaml with the pack: header", str(target))
+        files = sorted(p for p in target.glob("*.y*ml") if p.name != "pack.yaml")
+        header_doc = _read(header_file)
+        pack = _header(header_doc)
+        for rule_file in files:
+            _add_rules(pack, _read(rule_file), header_allowed=False)
+    else:
+        document = _read(target)
+        pack = _header(document)
+        _add_rules(pack, document, header_allowed=True)
+    _check_ids(pack)
+    return pack
+
+
+def _read(path: Path) -> Document:
+    try:
+        return load_path(str(path))
+    except UnusableInput as error:
+        raise PackError(str(error), str(path), error.line or 1, error.column or 1) from None
+
+
+def _fail(document: Document, pointer: str, message: str) -> PackError:
+    line, column = document.position(pointer)
+    return PackError(message, document.path, line, column)
+
+
+def _header(document: Document) -> Pack:
+    header = document.data.get("pack") if isinstance(document.data, dict) else None
+    if not isinstance(header, dict):
+        raise _fail(document, "", "a pack starts with a `pack:` mapping (name, version, prefix)")
+    _unknown_keys(document, header, HEADER_KEYS, "/pack")
+    for key in ("name", "version", "prefix"):
+        if not isinstance(header.get(key), str | int | float) or header.get(key) == "":
+            raise _fail(document, "/pack", f"the pack header needs `{key}:`")
+    if not re.fullmatch(r"[A-Z][A-Z0-9]*", str(header["prefix"])):
+        raise _fail(document, "/pack/prefix", "a rule-id prefix is upper-case letters and digits")
+    requires = str(header.get("requires", f">={__version__}"))
+    if not _version_supported(requires):
+        raise _fail(document, "/pack/requires",
+                    f"pack needs smplan-lint {requires}; this is {__version__}")
+    fields = header.get("fields", {})
+    if not isinstance(fields, dict) or not all(isinstance(v, dict) for v in fields.values()):
+        raise _fail(document, "/pack/fields", "`fields:` maps an item kind to {field: type}")
+    raw = json.dumps(document.data, sort_keys=True, default=str)
+    return Pack(
+        name=str(header["name"]), version=str(header["version"]), prefix=str(header["prefix"]),
+        requires=requires, description=str(header.get("description", "")), rules=[],
+        paths=[document.path], digest=hashlib.sha256(raw.encode()).hexdigest(), fields=fields,
+    )
+
+
+def _version_supported(spec: str) -> bool:
+    """Comma-separated clauses like '>=0.1,<2'; compares numeric release parts."""
+    current = _release(__version__)
+    for clause in spec.split(","):
+        match = re.fullmatch(r"\s*(>=|<=|==|>|<)\s*([0-9][0-9.]*)\s*", clause)
+        if not match:
+            return False
+        op, wanted = match.group(1), _release(match.group(2))
+        ok = {">=": current >= wanted, "<=": current <= wanted, "==": current == wanted,
+              ">": current > wanted, "<": current < wanted}[op]
+        if not ok:
+            return False
+    return True
+
+
+def _release(text: str) -> tuple[int, ...]:
+    parts = tuple(int(p) for p in text.split(".") if p.isdigit())
+    return parts + (0,) * (3 - len(parts))
+
+
+def _add_rules(pack: Pack, document: Document, header_allowed: bool) -> None:
+    data = document.data
+    allowed = {"pack", "rules"} if header_allowed else {"rules"}
+    if not isinstance(data, dict):
+        raise _fail(document, "", "a rule file is a mapping with `rules:`")
+    _unknown_keys(document, data, allowed, "")
+    rules = data.get("rules", [])
+    if not isinstance(rules, list):
+        raise _fail(document, "/rules", "`rules:` is a list of rules")
+    if document.path not in pack.paths:
+        pack.paths.append(document.path)
+        raw = json.dumps(data, sort_keys=True, default=str)
+        pack.digest = hashlib.sha256((pack.digest + raw).encode()).hexdigest()
+    for index, raw_rule in enumerate(rules):
+        pack.rules.append(_rule(pack, document, raw_rule, f"/rules/{index}"))
+
+
+def _unknown_keys(document: Document, data: dict, allowed: set[str], pointer: str) -> None:
+    import difflib
+
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise _fail(document, f"{pointer}/{key}", f"unknown key '{key}'{hint}")
+
+
+def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
+    if not isinstance(raw, dict):
+        raise _fail(document, pointer, "a rule is a mapping")
+    _unknown_keys(document, raw, RULE_KEYS, pointer)
+    for key in REQUIRED_RULE_KEYS:
+        if key not in raw:
+            raise _fail(document, pointer, f"rule {raw.get('id', '?')} needs `{key}:`")
+    rule_id, name = str(raw["id"]), str(raw["name"])
+    if not re.fullmatch(rf"{pack.prefix}\d+", rule_id):
+        raise _fail(document, f"{pointer}/id",
+                    f"rule id '{rule_id}' must be the pack prefix {pack.prefix} and digits")
+    if not _NAME.match(name):
+        raise _fail(document, f"{pointer}/name", f"rule name '{name}' must be kebab-case")
+    if raw["severity"] not in SEVERITIES:
+        raise _fail(document, f"{pointer}/severity",
+                    f"severity must be one of {', '.join(SEVERITIES)}")
+    builtin = raw.get("builtin") is True
+    given = raw.get("given")
+    if not builtin and not isinstance(given, str):
+        raise _fail(document, pointer, f"rule {rule_id} needs `given:` (the fact type it checks)")
+    if "cases" in raw:
+        cases = raw["cases"]
+        if not isinstance(cases, list) or not cases or any(k in raw for k in ("when", "join", "absent")):
+            raise _fail(document, f"{pointer}/cases",
+                        "`cases:` is a non-empty list and replaces when/join/absent")
+        for i, case in enumerate(cases):
+            if not isinstance(case, dict):
+                raise _fail(document, f"{pointer}/cases/{i}", "a case is a mapping")
+            _unknown_keys(document, case, CASE_KEYS, f"{pointer}/cases/{i}")
+    else:
+        cases = [{k: raw[k] for k in ("when", "join", "absent") if k in raw}]
+    options = raw.get("options", {})
+    examples = raw["examples"]
+    if not isinstance(options, dict):
+        raise _fail(document, f"{pointer}/options", "`options:` is a mapping of names to defaults")
+    if not (isinstance(examples, dict) and examples.get("fail") and examples.get("pass")):
+        raise _fail(document, f"{pointer}/examples",
+                    "`examples:` needs at least one `fail:` and one `pass:` plan")
+    area = str(raw.get("area", "plan"))
+    if area not in AREAS:
+        raise _fail(document, f"{pointer}/area", f"area must be one of {', '.join(AREAS)}")
+    rule = Rule(
+        id=rule_id, name=name, severity=raw["severity"], summary=str(raw["summary"]),
+        why=str(raw["why"]).strip(), fix=str(raw["fix"]).strip(), message=str(raw["message"]),
+        area=area, pack=pack.name, given=given, at=raw.get("at"), options=options,
+        cases=tuple(cases), examples=examples, builtin=builtin, source=document.path,
+        pointer=pointer,
+    )
+    if not builtin:
+        try:  # compile once with default options so a bad rule fails at load time
+            compile_rule(Compiler(), rule, options)
+        except ConditionError as error:
+            raise _fail(document, f"{pointer}{error.pointer}", f"rule {rule_id}: {error}") from None
+    return rule
+
+
+def _check_ids(pack: Pack) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in pack.rules:
+        for key in (rule.id, rule.name):
+            if key in seen:
+                raise PackError(f"rule {key} is defined twice in pack {pack.name}",
+                                rule.source)
+            seen[key] = rule
+
+
+def check_clashes(packs: list[Pack]) -> None:
+    """Rule ids and names are public: no two packs may define the same one."""
+    owner: dict[str, Pack] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            for key in (rule.id, rule.name):
+                if key in owner and owner[key] is not pack:
+                    raise PackError(
+                        f"rule {key} of pack {pack.name} clashes with pack {owner[key].name}",
+                        rule.source)
+                owner[key] = pack
+
+
+def compile_rule(compiler: Compiler, rule: Rule, options: dict[str, Any]) -> list[Case]:
+    cases = []
+    for number, case in enumerate(rule.cases):
+        where = f"/cases/{number}" if len(rule.cases) > 1 or "cases" in case else ""
+        patterns = [Pattern(rule.given, rule.given,
+                            compiler.when(case.get("when"), rule.given, options, f"{where}/when"))]
+        for kind in ("join", "absent"):
+            links = case.get(kind) or {}
+            if not isinstance(links, dict):
+                raise ConditionError(f"`{kind}:` maps aliases to fact patterns", f"{where}/{kind}")
+            for alias, link in links.items():
+                patterns.append(_link(compiler, alias, link, kind, patterns, options,
+                                      f"{where}/{kind}/{alias}"))
+        cases.append(Case(f"{rule.id}#{number}", rule.id, tuple(patterns)))
+    _check_message(rule, cases)
+    return cases
+
+
+def _link(compiler: Compiler, alias: str, link: Any, kind: str, bound: list[Pattern],
+          options: dict[str, Any], where: str) -> Pattern:
+    if not isinstance(link, dict):
+        raise ConditionError(f"'{alias}' must be a mapping with type/on/when", where)
+    unknown = set(link) - LINK_KEYS
+    if unknown:
+        raise ConditionError(f"unknown key '{sorted(unknown)[0]}' (use type, on, when)", where)
+    if alias in {p.alias for p in bound}:
+        raise ConditionError(f"alias '{alias}' is already bound", where)
+    fact_type = str(link.get("type", alias))
+    on = link.get("on", {})
+    if not isinstance(on, dict) or (kind == "join" and not on):
+        raise ConditionError("`on:` maps this fact's fields to bound fields (equality joins)",
+                             f"{where}/on")
+    joins = []
+    for mine, theirs in on.items():
+        other_alias, _, other_field = str(theirs).rpartition(".")
+        other_alias = other_alias or bound[0].alias
+        if other_alias not in {p.alias for p in bound if not p.negated}:
+            raise ConditionError(f"'{theirs}' refers to no bound alias", f"{where}/on/{mine}")
+        joins.append(Join(str(mine), other_alias, other_field))
+    test = compiler.when(link.get("when"), fact_type, options, f"{where}/when")
+    return Pattern(alias, fact_type, test, tuple(joins), negated=(kind == "absent"))
+
+
+def _check_message(rule: Rule, cases: list[Case]) -> None:
+    aliases = {p.alias for p in cases[0].patterns if not p.negated}
+    templates = [rule.message] + [str(c["message"]) for c in rule.cases if "message" in c]
+    for template in templates:
+        for name in _PLACEHOLDER.findall(template):
+            head, dot, _ = name.partition(".")
+            if dot and head not in aliases and head != "option":
+                raise ConditionError(f"message names '{{{name}}}' but '{head}' is not bound",
+                                     "/message")
+            if head == "option" and name.partition(".")[2] not in rule.options:
+                raise ConditionError(f"message names unknown option '{{{name}}}'", "/message")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything a run needs from its packs: the program and how to place results."""
+
+    program: Program
+    lowered: tuple[Lowered, ...]
+    rules: dict[str, Rule]
+    options: dict[str, dict[str, Any]]
+    case_rules: dict[str, Rule]
+    case_specs: dict[str, dict[str, Any]]
+
+
+_compiled: dict[tuple[tuple[str, ...], str], Compiled] = {}
+
+
+def compile_packs(packs: list[Pack], overrides: dict[str, dict[str, Any]] | None = None) -> Compiled:
+    """Compile once per content: the packs' digests plus the option overrides."""
+    chosen = overrides or {}
+    key = (tuple(p.digest for p in packs), json.dumps(chosen, sort_keys=True, default=str))
+    if key not in _compiled:
+        _compiled[key] = _compile(packs, chosen, key[1])
+    return _compiled[key]
+
+
+def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: str) -> Compiled:
+    compiler = Compiler()
+    cases: list[Case] = []
+    rules: dict[str, Rule] = {}
+    options: dict[str, dict[str, Any]] = {}
+    case_rules: dict[str, Rule] = {}
+    case_specs: dict[str, dict[str, Any]] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            rules[rule.id] = rule
+            options[rule.id] = {**rule.options, **chosen.get(rule.id, {})}
+            if rule.builtin:
+                continue
+            for number, case in enumerate(compile_rule(compiler, rule, options[rule.id])):
+                cases.append(case)
+                case_rules[case.key] = rule
+                case_specs[case.key] = rule.cases[number]
+    digest = hashlib.sha256(
+        ("|".join(p.digest for p in packs) + overrides).encode()).hexdigest()
+    return Compiled(Program(tuple(cases), digest), tuple(compiler.lowered), rules, options,
+                    case_rules, case_specs)
