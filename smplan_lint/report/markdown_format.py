@@ -1,0 +1,50 @@
+"""A GitHub-flavoured Markdown summary to post as a pull-request comment."""
+
+from __future__ import annotations
+
+from smplan_lint.findings import Finding
+from smplan_lint.report import Report
+from smplan_lint.report.common import location, summary_line
+
+HEADING = "## smplan-lint report"
+
+
+def escape_cell(text: str) -> str:
+    """Make text safe inside one table cell of a PR comment.
+
+    Pipes would split the cell, newlines end the row, `<` starts raw HTML, and
+    `@handle` (common in social plans) would notify an unrelated GitHub user.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("@", "@&#8203;")
+    return "<br>".join(text.splitlines())
+
+
+def render(report: Report) -> str:
+    """Heading, summary, a table of findings, and suppressions folded away for reviewers."""
+    lines = [HEADING, "", summary_line(report)]
+    if report.findings:
+        lines += ["", "| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"]
+        lines += [_row(finding) for finding in report.findings]
+    if report.suppressed:
+        lines += ["", "<details><summary>Suppressed findings</summary>", ""]
+        lines += ["| Rule | Location | Reason |", "| --- | --- | --- |"]
+        lines += [
+            f"| {_rule(finding)} | {escape_cell(location(finding))} "
+            f"| {escape_cell(finding.suppressed or '')} |"
+            for finding in report.suppressed
+        ]
+        lines += ["", "</details>"]
+    return "\n".join(lines)
+
+
+def _rule(finding: Finding) -> str:
+    label = f"{finding.rule} {escape_cell(finding.name)}"
+    return f"[{label}]({finding.help})" if finding.help else label
+
+
+def _row(finding: Finding) -> str:
+    cells = [finding.severity, _rule(finding), escape_cell(location(finding)),
+             escape_cell(finding.message)]
+    return "| " + " | ".join(cells) + " |"

@@ -1,0 +1,388 @@
+"""Each report format, checked the way its consumer (person, CI service, schema) reads it."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from smplan_lint.findings import Finding, help_url, rank
+from smplan_lint.report import Report, RuleInfo, render
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared/contracts/sarif-schema-2.1.0.json"
+TRICKY = "50% of posts: likes, reshares | nothing else\nsecond line"
+
+RULES = {
+    info.id: info
+    for info in [
+        RuleInfo("SMP201", "account-no-owner", "error", "Account has no owner",
+                 "Nobody answers for an account without an owner.",
+                 "Add `owner:` naming someone in `people:`.", "core", help_url("SMP201", "x")),
+        RuleInfo("SMP205", "account-inactive", "warning", "Account is inactive",
+                 "Dormant accounts look abandoned.", "Post again or delete it.", "core",
+                 help_url("SMP205", "account-inactive")),
+        RuleInfo("SMP301", "goal-vanity-metric", "warning", "Goal uses vanity metrics",
+                 "Vanity metrics do not pay bills.", "Measure leads or sales.", "core",
+                 help_url("SMP301", "goal-vanity-metric")),
+        RuleInfo("SMP403", "target-network-missing", "info", "No presence on a target network",
+                 "The market is there.", "Open an account or drop the network.", "core",
+                 help_url("SMP403", "target-network-missing")),
+    ]
+}
+
+
+def finding(rule: str, file: str, line: int, message: str, *, subject: str | None = None,
+            owner: str | None = None, suppressed: str | None = None,
+            severity: str | None = None) -> Finding:
+    info = RULES[rule]
+    return Finding(
+        rule=rule, name=info.name, severity=severity or info.severity, message=message,
+        file=file, line=line, column=3, path=f"/accounts/{line}", subject=subject,
+        fix=info.fix, help=info.help, fingerprint=f"fp-{rule}-{file}-{line}",
+        owner=owner, suppressed=suppressed,
+    )
+
+
+def make_report(**options: object) -> Report:
+    """Two files, every severity, a tricky message, a unicode handle, one suppression."""
+    findings = rank([
+        finding("SMP301", "plans/b.smplan.yaml", 8, TRICKY, subject="g1", owner="maria"),
+        finding("SMP201", "plans/a.smplan.yaml", 12, "instagram account @café_acme has no owner",
+                subject="café_acme"),
+        finding("SMP201", "plans/a.smplan.yaml", 20, "x account @acme_x has no owner",
+                subject="acme_x"),
+        finding("SMP205", "plans/a.smplan.yaml", 30, "tiktok account @acme is inactive",
+                subject="acme", owner="joe"),
+        finding("SMP403", "plans/b.smplan.yaml", 1, "No account on linkedin", owner="maria"),
+    ])
+    suppressed = [finding("SMP205", "plans/b.smplan.yaml", 14, "x account @acme_xmas is inactive",
+                          subject="acme_xmas", suppressed="seasonal, revived each December")]
+    report = Report(findings=findings, suppressed=suppressed, rules=RULES,
+                    files=["plans/a.smplan.yaml", "plans/b.smplan.yaml"], tool_version="0.1.0",
+                    engine="python")
+    for key, value in options.items():
+        setattr(report, key, value)
+    return report
+
+
+def empty_report() -> Report:
+    return Report(findings=[], suppressed=[], rules=RULES, files=["a.yaml"], tool_version="0.1.0")
+
+
+# --- json -----------------------------------------------------------------
+
+
+def test_json_is_the_versioned_contract_in_key_order() -> None:
+    report = make_report()
+    data = json.loads(render(report, "json"))
+    first = report.findings[0]
+    assert list(data) == ["version", "findings", "summary"]
+    assert data["version"] == 1
+    assert list(data["findings"][0]) == [
+        "rule", "name", "severity", "message", "file", "line", "column",
+        "path", "subject", "fix", "help", "fingerprint",
+    ]
+    assert data["findings"][0] == {
+        "rule": "SMP201", "name": "account-no-owner", "severity": "error",
+        "message": first.message, "file": "plans/a.smplan.yaml", "line": 12, "column": 3,
+        "path": "/accounts/12", "subject": "café_acme", "fix": first.fix, "help": first.help,
+        "fingerprint": "fp-SMP201-plans/a.smplan.yaml-12",
+    }
+    assert [item["rule"] for item in data["findings"]] == [
+        "SMP201", "SMP201", "SMP205", "SMP301", "SMP403"]
+    assert data["summary"] == {"error": 2, "warning": 2, "info": 1, "suppressed": 1}
+    assert list(data["summary"]) == ["error", "warning", "info", "suppressed"]
+
+
+def test_json_uses_two_space_indent_and_keeps_unicode_readable() -> None:
+    output = render(make_report(), "json")
+    assert '\n  "version": 1,' in output
+    assert "@café_acme" in output
+
+
+def test_json_of_a_clean_run() -> None:
+    assert json.loads(render(empty_report(), "json")) == {
+        "version": 1, "findings": [],
+        "summary": {"error": 0, "warning": 0, "info": 0, "suppressed": 0},
+    }
+
+
+# --- sarif ----------------------------------------------------------------
+
+
+def sarif_validator() -> jsonschema.protocols.Validator:
+    if not SARIF_SCHEMA.exists():
+        pytest.skip(f"official SARIF schema not found at {SARIF_SCHEMA}")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    # The official file declares draft-04; pick the validator its $schema names.
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+@pytest.mark.parametrize("report", [make_report(), empty_report()], ids=["findings", "empty"])
+def test_sarif_validates_against_the_official_schema(report: Report) -> None:
+    errors = list(sarif_validator().iter_errors(json.loads(render(report, "sarif"))))
+    assert not errors, [error.message for error in errors]
+
+
+def test_sarif_carries_rule_metadata_for_every_loaded_rule() -> None:
+    run = json.loads(render(make_report(), "sarif"))["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "smplan-lint" and driver["version"] == "0.1.0"
+    assert [rule["id"] for rule in driver["rules"]] == sorted(RULES)
+    owner_rule = driver["rules"][0]
+    assert owner_rule["name"] == "account-no-owner"
+    assert owner_rule["shortDescription"]["text"] == "Account has no owner"
+    assert owner_rule["fullDescription"]["text"].startswith("Nobody answers")
+    assert owner_rule["help"]["text"] == RULES["SMP201"].fix
+    assert RULES["SMP201"].help in owner_rule["help"]["markdown"]
+    assert owner_rule["helpUri"] == RULES["SMP201"].help
+    assert owner_rule["defaultConfiguration"]["level"] == "error"
+    assert owner_rule["properties"]["tags"] == ["core"]
+    assert driver["rules"][3]["defaultConfiguration"]["level"] == "note"
+    assert run["invocations"][0]["executionSuccessful"] is True
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+
+
+def test_sarif_results_have_levels_locations_and_fingerprints() -> None:
+    run = json.loads(render(make_report(), "sarif"))["runs"][0]
+    results = run["results"]
+    rules = run["tool"]["driver"]["rules"]
+    assert len(results) == 6
+    assert [r["level"] for r in results[:5]] == ["error", "error", "warning", "warning", "note"]
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    vanity = next(r for r in results if r["ruleId"] == "SMP301")
+    assert vanity["message"]["text"] == TRICKY
+    location = vanity["locations"][0]
+    assert location["physicalLocation"] == {
+        "artifactLocation": {"uri": "plans/b.smplan.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 8, "startColumn": 3},
+    }
+    assert location["logicalLocations"][0]["fullyQualifiedName"] == "/accounts/8"
+    assert vanity["partialFingerprints"] == {
+        "smplanFingerprint/v1": "fp-SMP301-plans/b.smplan.yaml-8"}
+
+
+def test_sarif_reports_suppressed_findings_with_their_reason() -> None:
+    results = json.loads(render(make_report(), "sarif"))["runs"][0]["results"]
+    suppressed = [r for r in results if r["suppressions"]]
+    assert len(suppressed) == 1
+    assert suppressed[0]["suppressions"] == [
+        {"kind": "inSource", "justification": "seasonal, revived each December"}]
+    assert suppressed[0]["message"]["text"] == "x account @acme_xmas is inactive"
+
+
+def test_sarif_uses_forward_slashes_in_uris() -> None:
+    report = make_report()
+    report.findings[0].file = "plans\\win dows.yaml"
+    results = json.loads(render(report, "sarif"))["runs"][0]["results"]
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "plans/win%20dows.yaml")
+
+
+def test_sarif_describes_a_rule_that_is_not_loaded() -> None:
+    report = make_report()
+    report.findings[0].rule = "SMP001"
+    run = json.loads(render(report, "sarif"))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[run["results"][0]["ruleIndex"]]["id"] == "SMP001"
+    assert not list(sarif_validator().iter_errors(json.loads(render(report, "sarif"))))
+
+
+# --- junit ----------------------------------------------------------------
+
+
+def test_junit_has_a_testcase_per_rule_and_file() -> None:
+    root = ET.fromstring(render(make_report(), "junit"))
+    suites = root.findall("testsuite")
+    assert [suite.get("name") for suite in suites] == ["plans/a.smplan.yaml", "plans/b.smplan.yaml"]
+    assert root.get("tests") == "8"
+    for suite in suites:
+        cases = suite.findall("testcase")
+        assert suite.get("tests") == str(len(cases)) == "4"
+        assert {case.get("classname") for case in cases} == {suite.get("name")}
+    names = [case.get("name") for case in suites[0].findall("testcase")]
+    assert names == ["SMP201 account-no-owner", "SMP205 account-inactive",
+                     "SMP301 goal-vanity-metric", "SMP403 target-network-missing"]
+
+
+def test_junit_fails_errors_and_warnings_but_not_info() -> None:
+    root = ET.fromstring(render(make_report(), "junit"))
+    failed = {
+        (case.get("classname"), case.get("name")): case.find("failure")
+        for case in root.iter("testcase") if case.find("failure") is not None
+    }
+    assert set(failed) == {
+        ("plans/a.smplan.yaml", "SMP201 account-no-owner"),
+        ("plans/a.smplan.yaml", "SMP205 account-inactive"),
+        ("plans/b.smplan.yaml", "SMP301 goal-vanity-metric"),
+    }
+    assert root.get("failures") == "3"
+    assert [suite.get("failures") for suite in root.findall("testsuite")] == ["2", "1"]
+    owner = failed[("plans/a.smplan.yaml", "SMP201 account-no-owner")]
+    assert owner.get("type") == "error" and owner.get("message") == "2 findings"
+    assert "plans/a.smplan.yaml:12:3" in owner.text and "plans/a.smplan.yaml:20:3" in owner.text
+    vanity = failed[("plans/b.smplan.yaml", "SMP301 goal-vanity-metric")]
+    assert vanity.get("message") == TRICKY  # escaped attribute round-trips, newline included
+    assert vanity.get("type") == "warning"
+
+
+def test_junit_lists_info_and_suppressed_findings_without_failing() -> None:
+    root = ET.fromstring(render(make_report(), "junit"))
+    cases = {case.get("name"): case for case in root.find("testsuite[2]").iter("testcase")}
+    assert cases["SMP403 target-network-missing"].find("failure") is None
+    assert "No account on linkedin" in cases["SMP403 target-network-missing"].findtext("system-out")
+    inactive = cases["SMP205 account-inactive"]
+    assert inactive.find("failure") is None
+    assert "seasonal, revived each December" in inactive.findtext("system-out")
+
+
+def test_junit_survives_characters_xml_cannot_hold() -> None:
+    report = make_report()
+    report.findings[0].message = "bad \x01 byte & <tag>"
+    root = ET.fromstring(render(report, "junit"))
+    assert "& <tag>" in root.find("testsuite/testcase/failure").text
+
+
+# --- github ---------------------------------------------------------------
+
+
+def test_github_emits_one_command_per_finding() -> None:
+    lines = render(make_report(), "github").splitlines()
+    assert len(lines) == 5
+    assert lines[0] == (
+        "::error file=plans/a.smplan.yaml,line=12,col=3,title=SMP201 account-no-owner"
+        "::instagram account @café_acme has no owner"
+        "%0Afix: Add `owner:` naming someone in `people:`."
+    )
+    assert lines[2].startswith("::warning file=plans/a.smplan.yaml,line=30,")
+    assert lines[4].startswith("::notice file=plans/b.smplan.yaml,line=1,col=3,")
+
+
+def test_github_escapes_data_and_properties() -> None:
+    report = make_report()
+    vanity = next(f for f in report.findings if f.rule == "SMP301")
+    vanity.name = "odd,name:here"
+    vanity.file = "dir,1/a:b.yaml"
+    line = next(ln for ln in render(report, "github").splitlines() if "SMP301" in ln)
+    assert line.startswith(
+        "::warning file=dir%2C1/a%3Ab.yaml,line=8,col=3,title=SMP301 odd%2Cname%3Ahere::")
+    assert line.split("::", 2)[2].startswith(
+        "50%25 of posts: likes, reshares | nothing else%0Asecond line%0Afix: ")
+    assert "\n" not in line
+
+
+def test_github_is_empty_when_clean() -> None:
+    assert render(empty_report(), "github") == ""
+
+
+# --- gitlab ---------------------------------------------------------------
+
+
+def test_gitlab_is_a_code_climate_issue_list() -> None:
+    issues = json.loads(render(make_report(), "gitlab"))
+    assert len(issues) == 5
+    assert issues[0] == {
+        "description": "instagram account @café_acme has no owner",
+        "check_name": "SMP201",
+        "fingerprint": "fp-SMP201-plans/a.smplan.yaml-12",
+        "severity": "major",
+        "location": {"path": "plans/a.smplan.yaml", "lines": {"begin": 12}},
+    }
+    assert [issue["severity"] for issue in issues] == ["major", "major", "minor", "minor", "info"]
+    assert len({issue["fingerprint"] for issue in issues}) == 5
+
+
+# --- markdown -------------------------------------------------------------
+
+
+def test_markdown_table_for_pr_comments() -> None:
+    output = render(make_report(), "markdown")
+    lines = output.splitlines()
+    assert lines[0].startswith("## ")
+    assert "2 errors, 2 warnings, 1 info (1 suppressed)" in output
+    assert "| Severity | Rule | Location | Message |" in lines
+    rows = [ln for ln in lines if ln.startswith("| error") or ln.startswith("| warning")
+            or ln.startswith("| info")]
+    assert len(rows) == 5
+    assert rows[0].startswith(f"| error | [SMP201 account-no-owner]({RULES['SMP201'].help}) "
+                              "| plans/a.smplan.yaml:12:3 |")
+
+
+def test_markdown_escapes_cells() -> None:
+    output = render(make_report(), "markdown")
+    row = next(ln for ln in output.splitlines() if "SMP301" in ln)
+    assert row.endswith("| 50% of posts: likes, reshares \\| nothing else<br>second line |")
+    # Unescaped pipes would add columns: every row keeps exactly four cells.
+    assert row.replace("\\|", "").count("|") == 5
+    # A handle must not ping an unrelated GitHub user.
+    assert "@café_acme" not in output and "@&#8203;café_acme" in output
+
+
+def test_markdown_lists_suppressions_with_reasons() -> None:
+    output = render(make_report(), "markdown")
+    assert "<details>" in output and "seasonal, revived each December" in output
+
+
+def test_markdown_when_clean() -> None:
+    output = render(empty_report(), "markdown")
+    assert "No problems found." in output and "| Severity" not in output
+
+
+# --- text -----------------------------------------------------------------
+
+
+def test_text_table_and_summary() -> None:
+    output = render(make_report(), "text")
+    lines = output.splitlines()
+    assert lines[-1] == "2 errors, 2 warnings, 1 info (1 suppressed)"
+    first = lines[0].split()
+    assert first[:4] == ["plans/a.smplan.yaml:12:3", "error", "SMP201", "account-no-owner"]
+    assert lines[1].strip() == "fix: Add `owner:` naming someone in `people:`."
+    # Ranked: errors before warnings before info.
+    assert output.index("SMP201") < output.index("SMP205") < output.index("SMP403")
+    assert "\033[" not in output
+    assert "acme_xmas" not in output  # suppressed findings are only counted
+
+
+def test_text_when_clean() -> None:
+    assert render(empty_report(), "text") == "No problems found."
+    report = empty_report()
+    report.suppressed = make_report().suppressed
+    assert render(report, "text") == "No problems found (1 suppressed)."
+
+
+def test_text_singular_counts() -> None:
+    report = make_report()
+    report.findings = [f for f in report.findings if f.line in (12, 30)]
+    assert render(report, "text").splitlines()[-1] == "1 error, 1 warning (1 suppressed)"
+
+
+def test_text_colours_severities_only_when_asked() -> None:
+    output = render(make_report(color=True), "text")
+    assert "\033[1;31merror\033[0m" in output
+    assert "\033[33mwarning\033[0m" in output
+    assert "\033[36minfo\033[0m" in output
+
+
+def test_text_groups_by_owner_with_no_owner_last() -> None:
+    output = render(make_report(group_by="owner"), "text")
+    headings = [ln for ln in output.splitlines() if ln and not ln.startswith(("plans/", " "))]
+    assert headings[:3] == ["joe (1)", "maria (2)", "(no owner) (2)"]
+    maria = output[output.index("maria (2)"):output.index("(no owner)")]
+    assert "SMP301" in maria and "SMP403" in maria and "SMP201" not in maria
+    # One table underneath: the rule column lines up across every owner group.
+    assert len({ln.index(" SMP") for ln in output.splitlines() if ln.startswith("plans/")}) == 1
+
+
+def test_text_verbose_names_the_engine_and_suppressions() -> None:
+    quiet = render(make_report(), "text")
+    verbose = render(make_report(verbose=True), "text")
+    assert "python engine" not in quiet
+    assert verbose.splitlines()[0] == "Checked 2 files with the python engine."
+    assert "seasonal, revived each December" in verbose
