@@ -194,6 +194,14 @@ def test_sarif_describes_a_rule_that_is_not_loaded() -> None:
     assert not list(sarif_validator().iter_errors(json.loads(render(report, "sarif"))))
 
 
+def test_sarif_stays_valid_for_a_finding_without_a_line() -> None:
+    report = make_report()
+    report.findings[0].line = report.findings[0].column = 0
+    data = json.loads(render(report, "sarif"))
+    assert "region" not in data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert not list(sarif_validator().iter_errors(data))
+
+
 # --- junit ----------------------------------------------------------------
 
 

@@ -23,7 +23,10 @@ def _plain(_severity: str, text: str) -> str:
 
 
 def summary_line(report: Report, style: Callable[[str, str], str] = _plain) -> str:
-    """"2 errors, 1 info (1 suppressed)" or "No problems found."; `style` may colour parts."""
+    """Counts in words, e.g. `2 errors, 1 info (1 suppressed)`, or `No problems found.`.
+
+    Every human-facing format uses this one phrasing; `style` lets text colour the counts.
+    """
     tally = counts(report)
     parts = [
         style(severity, _count_words(tally[severity], severity))

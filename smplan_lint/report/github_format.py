@@ -25,12 +25,12 @@ def render(report: Report) -> str:
 
 
 def _command(finding: Finding) -> str:
-    props = {"file": posix_path(finding.file)}
-    if finding.line >= 1:
-        props["line"] = str(finding.line)
-        if finding.column >= 1:
-            props["col"] = str(finding.column)
-    props["title"] = title(finding)
+    props = {
+        "file": posix_path(finding.file),
+        "line": str(finding.line),
+        "col": str(finding.column),
+        "title": title(finding),
+    }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
     message = finding.message + (f"\nfix: {finding.fix}" if finding.fix else "")
     return f"::{COMMAND[finding.severity]} {joined}::{escape_data(message)}"

@@ -20,7 +20,7 @@ def render(report: Report) -> str:
             "severity": SEVERITY[finding.severity],
             "location": {
                 "path": posix_path(finding.file),
-                "lines": {"begin": max(finding.line, 1)},
+                "lines": {"begin": finding.line},
             },
         }
         for finding in report.findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smplan_lint.findings import Finding
 from smplan_lint.report import Report
-from smplan_lint.report.common import location, summary_line
+from smplan_lint.report.common import location, summary_line, title
 
 HEADING = "## smplan-lint report"
 
@@ -40,7 +40,7 @@ def render(report: Report) -> str:
 
 
 def _rule(finding: Finding) -> str:
-    label = f"{finding.rule} {escape_cell(finding.name)}"
+    label = escape_cell(title(finding))
     return f"[{label}]({finding.help})" if finding.help else label
 
 

@@ -81,6 +81,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
 
 
 def _physical(finding: Finding) -> dict[str, Any]:
+    """Lines count from 1 by contract; a stray 0 drops the region rather than the upload."""
     physical: dict[str, Any] = {
         "artifactLocation": {"uri": quote(posix_path(finding.file)), "uriBaseId": SRCROOT},
     }
