@@ -1,0 +1,768 @@
+"""The inventory format (version 1): one declarative definition, read by the validator and the
+JSON Schema export, so that the linter and the editors can never disagree about the format.
+
+`validate` turns the loader's plain tree into a cleaned plan that later stages can trust:
+
+- every section has the right container type; a wrong-typed section, item or field is left out
+  and reported (SMP003), a value outside its range is left out and reported (SMP006);
+- nulls and blank strings are left out, so "written with no value" and "not written" are the
+  same "missing" to the rules (the engine would treat a null as present);
+- dates are ISO strings ``YYYY-MM-DD``; network names are lower case; handles lose a leading
+  ``@``; a ``lint-ignore`` entry written as a bare reason becomes ``{"reason": ...}``;
+- keys the format does not define are kept as written (rule packs check them) and reported
+  as likely typos (SMP004) or as unknown (SMP005);
+- every mapping the format defines, except the plan itself, carries ``"_pointer"``: its JSON
+  pointer in the original document (``"/accounts/3"``, ``"/goals/0/metrics/1"``,
+  ``"/organisation"``, ``"/accounts/0/lint-ignore/SMP205"``) so findings can be placed;
+- ``missions`` stays a mapping network -> sentence; because a network may have been written
+  ``Instagram``, the pointer of each mission is in ``plan["_mission_pointers"][network]``.
+
+Items with a missing or duplicate ``id`` are kept: the id issue is reported (SMP006, SMP002)
+and the rules still judge the item on its other fields.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+from smplan_lint.findings import Issue
+
+FORMAT_VERSION = 1
+SCHEMA_ID = "https://github.com/smplan-lint/smplan-lint/schema/inventory-v1.json"
+
+DUPLICATE_ID = "SMP002"
+WRONG_TYPE = "SMP003"
+KEY_TYPO = "SMP004"
+UNKNOWN_KEY = "SMP005"
+INVALID_VALUE = "SMP006"
+EMPTY_PLAN = "SMP007"
+MISSING_VERSION = "SMP008"
+
+# Unknown values kept for rule packs are copied; deeper nesting than this is an alias loop
+# or an attack, never a plan.
+MAX_EXTRA_DEPTH = 64
+DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _network(name: str) -> str:
+    return name.strip().lower()
+
+
+def _handle(handle: str) -> str:
+    return handle.strip().removeprefix("@")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A single value: string, integer, number, boolean or date (YYYY-MM-DD)."""
+
+    type: str
+    description: str
+    enum: tuple[Any, ...] = ()
+    minimum: int | None = None
+    normalise: Callable[[str], str] | None = None
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A YAML sequence; `unique_ids` makes the items' `id` values unique within it."""
+
+    item: Node
+    description: str
+    unique_ids: bool = False
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A mapping whose keys are data (network names, rule ids), not field names."""
+
+    key: str
+    value: Node
+    description: str
+    normalise_key: Callable[[str], str] | None = None
+    keys_identify: bool = False
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with named fields; `kind` names it for messages and for rule packs' keys."""
+
+    kind: str
+    description: str
+    fields: Mapping[str, Node]
+    required: tuple[str, ...] = ()
+    shorthand: str | None = None  # a bare string stands for {shorthand: string}
+
+
+Node = Scalar | ListOf | MapOf | Record
+
+
+def _text(description: str) -> Scalar:
+    return Scalar("string", description)
+
+
+def _date(description: str) -> Scalar:
+    return Scalar("date", description)
+
+
+def _network_field(description: str) -> Scalar:
+    return Scalar("string", description, normalise=_network)
+
+
+def _handle_field(description: str) -> Scalar:
+    return Scalar("string", description, normalise=_handle)
+
+
+SUPPRESSION = Record(
+    "suppression",
+    "Why the finding does not apply here: a reason, or {reason, until}.",
+    {
+        "reason": _text("Why the rule does not apply here (required)."),
+        "until": _date("Date after which the suppression expires."),
+    },
+    required=("reason",),
+    shorthand="reason",
+)
+LINT_IGNORE = MapOf(
+    "rule",
+    SUPPRESSION,
+    "Findings to suppress on this item: rule id or name -> reason.",
+)
+
+ORGANISATION = Record(
+    "organisation",
+    "The business the plan is for.",
+    {
+        "name": _text("Name of the business."),
+        "brand_terms": ListOf(
+            _text("A brand term."), "Names and words an impersonator would imitate."
+        ),
+        "website": _text("The business's website (where goals send people)."),
+        "target_networks": ListOf(
+            _network_field("A network name."), "Networks the target market uses."
+        ),
+        "competitors": ListOf(
+            Record(
+                "competitor",
+                "A competitor the presence is compared with.",
+                {
+                    "name": _text("Competitor's name."),
+                    "handles": MapOf(
+                        "network",
+                        _handle_field("The competitor's handle on that network."),
+                        "The competitor's handles: network -> handle.",
+                        normalise_key=_network,
+                    ),
+                },
+            ),
+            "Competitors whose presence the plan compares with.",
+        ),
+        "lint-ignore": LINT_IGNORE,
+    },
+)
+
+AUDIT = Record(
+    "audit",
+    "When the inventory was last reviewed and how often it must be.",
+    {
+        "last_reviewed": _date("Date of the last full review of the inventory."),
+        "review_every_days": Scalar("integer", "Days allowed between two reviews.", minimum=1),
+        "reviewer": _text("Person id (from people) who reviews the inventory."),
+        "lint-ignore": LINT_IGNORE,
+    },
+)
+
+OBJECTIVE = Record(
+    "objective",
+    "A business objective that goals serve.",
+    {
+        "id": _text("Identifier goals use to refer to this objective."),
+        "statement": _text("The objective in one sentence."),
+        "period": Record(
+            "period",
+            "When the objective applies.",
+            {"start": _date("First day."), "end": _date("Last day.")},
+        ),
+        "lint-ignore": LINT_IGNORE,
+    },
+    required=("id",),
+)
+
+PERSON = Record(
+    "person",
+    "Someone who runs or controls accounts.",
+    {
+        "id": _text("Identifier accounts and goals use to name this person."),
+        "name": _text("Full name."),
+        "role": _text("Role in the team."),
+        "email": _text("Contact address."),
+        "active": Scalar("boolean", "Whether the person still works on the plan."),
+        "lint-ignore": LINT_IGNORE,
+    },
+    required=("id",),
+)
+
+ACCOUNT = Record(
+    "account",
+    "An account that represents the business.",
+    {
+        "id": _text("Identifier goals use to refer to this account."),
+        "network": _network_field("Network the account is on (lower case)."),
+        "handle": _handle_field("The account's handle, without '@'."),
+        "owner": _text("Person id (from people) who runs or controls the account."),
+        "purpose": _text("What the account is for; an account without one should go."),
+        "status": Scalar(
+            "string", "What the audit decided for the account.", enum=("keep", "update", "delete")
+        ),
+        "last_post": _date("Date of the latest post."),
+        "verified": Scalar("boolean", "Whether the network verified the account."),
+        "followers": Scalar("integer", "Number of followers.", minimum=0),
+        "url": _text("Profile address."),
+        "created": _date("Date the account was created."),
+        "agency": _text("Agency that runs the account, if any."),
+        "lint-ignore": LINT_IGNORE,
+    },
+    required=("id",),
+)
+
+AFFILIATE = Record(
+    "affiliate",
+    "A declared fan, partner or regional account: not ours, not an impersonator.",
+    {
+        "network": _network_field("Network the account is on."),
+        "handle": _handle_field("The account's handle, without '@'."),
+        "note": _text("Who runs it and why it is fine."),
+        "lint-ignore": LINT_IGNORE,
+    },
+)
+
+METRIC = Record(
+    "metric",
+    "A measure of the goal, with its target.",
+    {
+        "name": _text("What is measured, e.g. web_referrals, leads, sign_ups."),
+        "target": Scalar("number", "Value to reach."),
+        "baseline": Scalar("number", "Value today."),
+        "per": Scalar(
+            "string",
+            "Period the values are counted over.",
+            enum=("day", "week", "month", "quarter", "year"),
+        ),
+        "unit": _text("Unit of the values, e.g. visitors, EUR, percent."),
+    },
+)
+
+GOAL = Record(
+    "goal",
+    "A goal that drives toward a business objective.",
+    {
+        "id": _text("Identifier of the goal."),
+        "account": _text("Account id (from accounts) the goal is for."),
+        "network": _network_field("Network the goal is for, when not one account."),
+        "statement": _text("The goal in a sentence; read when there are no metrics."),
+        "objective": _text("Objective id (from objectives) the goal serves."),
+        "metrics": ListOf(METRIC, "How the goal is measured."),
+        "deadline": _date("Date by which the goal is met."),
+        "owner": _text("Person id (from people) who answers for the goal."),
+        "lint-ignore": LINT_IGNORE,
+    },
+    required=("id",),
+)
+
+DISCOVERED = Record(
+    "discovered",
+    "A profile found by searching the networks.",
+    {
+        "network": _network_field("Network the profile is on."),
+        "handle": _handle_field("The profile's handle, without '@'."),
+        "display_name": _text("Name the profile shows."),
+        "bio": _text("The profile's description."),
+        "followers": Scalar("integer", "Number of followers.", minimum=0),
+        "created": _date("Date the profile was created."),
+        "verified": Scalar("boolean", "Whether the network verified the profile."),
+        "url": _text("Profile address."),
+        "status": Scalar(
+            "string",
+            "What was done about the profile.",
+            enum=("unreviewed", "reported", "ours", "fan", "unrelated"),
+        ),
+        "note": _text("What was found or decided."),
+        "lint-ignore": LINT_IGNORE,
+    },
+)
+
+PLAN = Record(
+    "plan",
+    "A social media marketing plan: accounts, owners, missions, goals and the audit "
+    "(smplan-lint inventory, format version 1).",
+    {
+        "version": Scalar("integer", "Format version of this file.", enum=(FORMAT_VERSION,)),
+        "organisation": ORGANISATION,
+        "audit": AUDIT,
+        "objectives": ListOf(OBJECTIVE, "Business objectives the goals serve.", unique_ids=True),
+        "people": ListOf(PERSON, "People who run accounts and own goals.", unique_ids=True),
+        "missions": MapOf(
+            "network",
+            _text("One sentence: why the business is on this network."),
+            "One mission sentence per network: network -> sentence.",
+            normalise_key=_network,
+            keys_identify=True,
+        ),
+        "accounts": ListOf(ACCOUNT, "Every account that represents the business.", unique_ids=True),
+        "affiliates": ListOf(AFFILIATE, "Declared fan, partner and regional accounts."),
+        "goals": ListOf(GOAL, "Goals, each serving a business objective.", unique_ids=True),
+        "discovered": ListOf(DISCOVERED, "Profiles found by searching the networks."),
+        "lint-ignore": LINT_IGNORE,
+    },
+    required=("version",),
+)
+
+_TYPE_PHRASES = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "date": "a date (YYYY-MM-DD)",
+}
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _describe(value: Any) -> str:
+    """How a wrong value is named in messages: its YAML type, and the value when it is short."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"integer {value}"
+    if isinstance(value, float):
+        return f"number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"string {shown!r}"
+    if isinstance(value, date):
+        return f"date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _expected(node: Node) -> str:
+    if isinstance(node, Scalar):
+        return _TYPE_PHRASES[node.type]
+    if isinstance(node, ListOf):
+        return "a list"
+    return "a mapping"
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("-", "_")
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a typo most likely meant: one edit away for short words, two for longer."""
+    folded = _fold(word)
+    limit = 1 if len(folded) <= 4 else 2
+    best, best_distance = None, limit + 1
+    for choice in choices:
+        distance = OSA.distance(folded, _fold(choice), score_cutoff=limit)
+        if distance < best_distance:
+            best, best_distance = choice, distance
+    return best
+
+
+def _identity(item: Any) -> str | None:
+    """The item's id, else its handle: what findings name as their subject."""
+    if not isinstance(item, dict):
+        return None
+    for key, normalise in (("id", str.strip), ("handle", _handle)):
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return normalise(value)
+    return None
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    """A kept unknown value, made safe for facts: dates as ISO strings, no null mapping values."""
+    if depth > MAX_EXTRA_DEPTH:
+        raise _TooDeep
+    if isinstance(value, dict):
+        return {
+            str(key): _plain(item, depth + 1) for key, item in value.items() if item is not None
+        }
+    if isinstance(value, list):
+        return [_plain(item, depth + 1) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+_MISSING = object()
+
+
+def _container_ok(node: Node, value: Any) -> bool:
+    """Whether a section or item has the right container type (scalars are checked later)."""
+    if isinstance(node, Record):
+        return isinstance(value, dict) or (node.shorthand is not None and isinstance(value, str))
+    if isinstance(node, MapOf):
+        return isinstance(value, dict)
+    if isinstance(node, ListOf):
+        return isinstance(value, list)
+    return True
+
+
+@dataclass
+class _Walker:
+    """One validation run: walks the tree along the format definition, collecting issues."""
+
+    extra_keys: Mapping[str, set[str]]
+    issues: list[Issue] = field(default_factory=list)
+    mission_pointers: dict[str, str] = field(default_factory=dict)
+
+    def report(self, rule: str, pointer: str, message: str, subject: str | None) -> None:
+        self.issues.append(Issue(rule, pointer, message, subject))
+
+    def node(self, spec: Node, value: Any, pointer: str, name: str, subject: str | None) -> Any:
+        """The cleaned value, or _MISSING when there is none to keep."""
+        if isinstance(spec, Record):
+            return self.record(spec, value, pointer, name, subject)
+        if value is None:
+            return _MISSING
+        if isinstance(spec, Scalar):
+            return self.scalar(spec, value, pointer, name, subject)
+        if isinstance(spec, ListOf):
+            return self.sequence(spec, value, pointer, name, subject)
+        return self.mapping(spec, value, pointer, name, subject)
+
+    def wrong_type(
+        self, spec: Node, value: Any, pointer: str, name: str, subject: str | None, after: str = ""
+    ) -> object:
+        message = f"{name} should be {_expected(spec)}, got {_describe(value)}{after}"
+        if isinstance(spec, Scalar) and spec.type == "string" and isinstance(value, int | float):
+            message += f" (quote it: '{value}')"
+        self.report(WRONG_TYPE, pointer, message, subject)
+        return _MISSING
+
+    def invalid(self, pointer: str, message: str, subject: str | None) -> object:
+        self.report(INVALID_VALUE, pointer, message, subject)
+        return _MISSING
+
+    def scalar(self, spec: Scalar, value: Any, pointer: str, name: str, subject: str | None) -> Any:
+        if spec.type == "date":
+            return self.date_value(value, pointer, name, subject)
+        if spec.type == "string":
+            if not isinstance(value, str):
+                return self.wrong_type(spec, value, pointer, name, subject)
+            if not value.strip():
+                return _MISSING
+            value = spec.normalise(value) if spec.normalise else value
+        elif spec.type == "boolean":
+            if not isinstance(value, bool):
+                return self.wrong_type(spec, value, pointer, name, subject)
+        else:
+            if isinstance(value, float) and spec.type == "integer" and value.is_integer():
+                value = int(value)
+            allowed = int if spec.type == "integer" else int | float
+            if isinstance(value, bool) or not isinstance(value, allowed):
+                return self.wrong_type(spec, value, pointer, name, subject)
+            if not math.isfinite(value):
+                return self.invalid(pointer, f"{name} {value} is not a finite number", subject)
+            if spec.minimum is not None and value < spec.minimum:
+                return self.invalid(
+                    pointer, f"{name} {value} must be at least {spec.minimum}", subject
+                )
+        if spec.enum and value not in spec.enum:
+            if len(spec.enum) == 1:
+                message = f"{name} must be {spec.enum[0]!r}, got {value!r}"
+            else:
+                choices = ", ".join(str(choice) for choice in spec.enum)
+                message = f"{name} {value!r} is not one of {choices}"
+            if isinstance(value, str) and (hint := _closest(value, spec.enum)):
+                message += f" (did you mean {hint!r}?)"
+            return self.invalid(pointer, message, subject)
+        return value
+
+    def date_value(self, value: Any, pointer: str, name: str, subject: str | None) -> Any:
+        if isinstance(value, datetime):  # a timestamp: a date was meant, but not written as one
+            return self.invalid(
+                pointer, f"{name} '{value}' is not a valid date (YYYY-MM-DD)", subject
+            )
+        if isinstance(value, date):
+            return value.isoformat()
+        if not isinstance(value, str):
+            return self.wrong_type(Scalar("date", ""), value, pointer, name, subject)
+        try:
+            if DATE_SHAPE.fullmatch(value.strip()):
+                return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+        return self.invalid(pointer, f"{name} {value!r} is not a valid date (YYYY-MM-DD)", subject)
+
+    def sequence(
+        self, spec: ListOf, value: Any, pointer: str, name: str, subject: str | None
+    ) -> Any:
+        if not isinstance(value, list):
+            return self.wrong_type(spec, value, pointer, name, subject)
+        item_name = spec.item.kind if isinstance(spec.item, Record) else f"{name} entry"
+        cleaned: list[Any] = []
+        first_at: dict[str, str] = {}
+        for index, raw in enumerate(value):
+            item_pointer = f"{pointer}/{index}"
+            item_subject = _identity(raw) or subject
+            if raw is None or not _container_ok(spec.item, raw):
+                self.wrong_type(
+                    spec.item, raw, item_pointer, item_name, item_subject, "; the item is ignored"
+                )
+                continue
+            item = self.node(spec.item, raw, item_pointer, item_name, item_subject)
+            if item is _MISSING:
+                continue
+            cleaned.append(item)
+            if spec.unique_ids and isinstance(item_id := item.get("id"), str):
+                if item_id in first_at:
+                    self.report(
+                        DUPLICATE_ID,
+                        f"{item_pointer}/id",
+                        f"duplicate id {item_id!r} (first at {first_at[item_id]})",
+                        item_id,
+                    )
+                else:
+                    first_at[item_id] = item_pointer
+        return cleaned
+
+    def mapping(self, spec: MapOf, value: Any, pointer: str, name: str, subject: str | None) -> Any:
+        if not isinstance(value, dict):
+            return self.wrong_type(spec, value, pointer, name, subject)
+        cleaned: dict[str, Any] = {}
+        first_at: dict[str, str] = {}
+        for raw_key, raw in value.items():
+            key_pointer = f"{pointer}/{_escape(str(raw_key))}"
+            if not isinstance(raw_key, str):
+                self.report(
+                    WRONG_TYPE, key_pointer, f"{spec.key} {raw_key!r} should be a string", subject
+                )
+                continue
+            key = spec.normalise_key(raw_key) if spec.normalise_key else raw_key
+            entry_subject = key if spec.keys_identify else subject
+            if key in first_at:
+                self.report(
+                    DUPLICATE_ID,
+                    key_pointer,
+                    f"duplicate {spec.key} {key!r} (first at {first_at[key]})",
+                    entry_subject,
+                )
+                continue
+            entry = self.node(spec.value, raw, key_pointer, f"{name} {raw_key!r}", entry_subject)
+            if entry is _MISSING:
+                continue
+            first_at[key] = key_pointer
+            cleaned[key] = entry
+            if spec.keys_identify:
+                self.mission_pointers[key] = key_pointer
+        return cleaned
+
+    def record(self, spec: Record, value: Any, pointer: str, name: str, subject: str | None) -> Any:
+        if spec.shorthand and (value is None or isinstance(value, str)):
+            value = {spec.shorthand: value}
+        if value is None:
+            return _MISSING
+        if not isinstance(value, dict):
+            return self.wrong_type(spec, value, pointer, name, subject)
+        cleaned: dict[str, Any] = {}
+        for key, raw in value.items():
+            key_pointer = f"{pointer}/{_escape(str(key))}"
+            if not isinstance(key, str):
+                self.report(WRONG_TYPE, key_pointer, f"key {key!r} should be a string", subject)
+            elif (
+                spec is PLAN
+                and key in spec.fields
+                and raw is not None
+                and not _container_ok(spec.fields[key], raw)
+            ):
+                self.wrong_type(
+                    spec.fields[key], raw, key_pointer, key, subject, "; the section is ignored"
+                )
+            elif key in spec.fields:
+                item = self.node(spec.fields[key], raw, key_pointer, key, subject)
+                if item is not _MISSING:
+                    cleaned[key] = item
+            else:
+                self.unknown_key(spec, value, key, key_pointer, subject)
+                try:
+                    if raw is not None:
+                        cleaned[key] = _plain(raw)
+                except _TooDeep:
+                    self.invalid(
+                        key_pointer,
+                        f"{key} is nested more than {MAX_EXTRA_DEPTH} levels deep "
+                        "(or a YAML alias refers to itself)",
+                        subject,
+                    )
+        if spec is not PLAN:  # the plan's one required key, version, has its own finding
+            for key in spec.required:
+                if key not in cleaned:
+                    self.invalid(pointer, f"{name} has no {key}", subject)
+            cleaned["_pointer"] = pointer
+        return cleaned
+
+    def unknown_key(
+        self, spec: Record, item: dict[str, Any], key: str, pointer: str, subject: str | None
+    ) -> None:
+        """A likely typo gets a hint; any other key is noted and kept for rule packs."""
+        if key in self.extra_keys.get(spec.kind, ()):
+            return
+        # A defined key that already has a value was not mistyped: `owners` next to `owner`.
+        hint = _closest(key, (known for known in spec.fields if item.get(known) is None))
+        if hint:
+            message = f"unknown key {key!r} (did you mean {hint!r}?)"
+            self.report(KEY_TYPO, pointer, message, subject)
+        else:
+            message = f"key {key!r} is not part of format version {FORMAT_VERSION}; " + (
+                "kept for rule packs"
+            )
+            self.report(UNKNOWN_KEY, pointer, message, subject)
+
+
+@dataclass
+class Validated:
+    plan: dict[str, Any]
+    issues: list[Issue]
+
+
+def _is_empty(data: dict[str, Any]) -> bool:
+    """Nothing but (at most) a version: every other key is absent or has no content."""
+    return all(
+        value is None or value == "" or (isinstance(value, list | dict) and not value)
+        for key, value in data.items()
+        if key != "version"
+    )
+
+
+def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None) -> Validated:
+    """Check the loader's tree against format version 1 and return a cleaned plan to build
+    facts from. `known_extra_keys` maps an item kind ("account", "plan", ...) to the keys that
+    loaded rule packs read: those are expected, so they get no unknown-key finding.
+
+    Call `check_version` first: a file of another version is unusable, not a finding.
+    """
+    walker = _Walker(known_extra_keys or {})
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        walker.wrong_type(PLAN, data, "", "the plan", None, "; nothing can be checked")
+        return Validated({"_mission_pointers": {}}, walker.issues)
+    empty = _is_empty(data)
+    if empty:
+        walker.report(EMPTY_PLAN, "", "the plan is empty", None)
+    elif data.get("version") is None:  # an empty file is one finding, not two
+        walker.report(MISSING_VERSION, "", f"missing 'version: {FORMAT_VERSION}'", None)
+    plan = walker.record(PLAN, data, "", "the plan", None)
+    plan["_mission_pointers"] = walker.mission_pointers
+    return Validated(plan, walker.issues)
+
+
+def check_version(data: Any) -> str | None:
+    """Why the file cannot be read at all because of its `version`, or None when it can.
+
+    A missing (or empty) version is only a finding (SMP008); another version means the rest
+    of the file may follow rules this linter does not know, so nothing in it can be trusted.
+    """
+    if not isinstance(data, dict):
+        return None
+    version = data.get("version")
+    if version is None or (type(version) is int and version == FORMAT_VERSION):
+        return None
+    if type(version) is int:
+        return (
+            f"format version {version} is not supported: this smplan-lint reads "
+            f"version {FORMAT_VERSION}"
+        )
+    return f"version should be the number {FORMAT_VERSION}, got {_describe(version)}"
+
+
+def _title(key: str) -> str:
+    return key.replace("_", " ").replace("-", " ").capitalize()
+
+
+def _null_is_missing(node: Node) -> bool:
+    """Whether the validator reads a null here as "not written" (a bare `SMP205:` is no reason)."""
+    return not (isinstance(node, Record) and node.shorthand)
+
+
+def _field_schema(record: Record, key: str) -> dict[str, Any]:
+    child = record.fields[key]
+    if key not in record.required:
+        return _schema(child, _null_is_missing(child))
+    out = _schema(child, False)
+    if isinstance(child, Scalar) and child.type == "string":
+        out["pattern"] = r"\S"  # blank is missing, as in the validator
+    return out
+
+
+def _schema(node: Node, nullable: bool) -> dict[str, Any]:
+    """The JSON Schema of one node; `nullable` where the validator reads null as "missing"."""
+    if isinstance(node, Scalar):
+        out: dict[str, Any] = {"description": node.description}
+        if node.type == "date":
+            out |= {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        else:
+            out["type"] = node.type
+        if node.enum:
+            out["enum"] = list(node.enum)
+        if node.minimum is not None:
+            out["minimum"] = node.minimum
+    elif isinstance(node, ListOf):
+        out = {"type": "array", "description": node.description, "items": _schema(node.item, False)}
+    elif isinstance(node, MapOf):
+        out = {
+            "type": "object",
+            "description": node.description,
+            "additionalProperties": _schema(node.value, _null_is_missing(node.value)),
+        }
+    else:
+        out = {
+            "type": "object",
+            "title": _title(node.kind),
+            "description": node.description,
+            "properties": {
+                key: {"title": _title(key)} | _field_schema(node, key) for key in node.fields
+            },
+            "additionalProperties": True,
+        }
+        if node.required:
+            out["required"] = list(node.required)
+        if node.shorthand:
+            reason = {"type": "string", "pattern": r"\S", "description": node.description}
+            return {"anyOf": [reason, out]}
+    if nullable:
+        out["type"] = [out["type"], "null"]
+        if "enum" in out:
+            out["enum"] = [*out["enum"], None]
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of format version 1, for `smplan-lint schema` and editors.
+
+    Unknown keys are allowed (rule packs read them); wrong types and values are not.
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "smplan-lint inventory (format version 1)",
+    } | {key: value for key, value in _schema(PLAN, False).items() if key != "title"}
