@@ -49,6 +49,7 @@ class Compiler:
 
     def __init__(self) -> None:
         self.lowered: list[Lowered] = []
+        self.fields: set[tuple[str, str]] = set()   # (fact type, top-level field) tested
 
     def when(self, spec: Any, fact_type: str, options: dict[str, Any], pointer: str) -> tuple | None:
         if spec is None:
@@ -74,6 +75,7 @@ class Compiler:
         return self._field(key, value, fact_type, options, pointer)
 
     def _field(self, field: str, spec: Any, fact_type: str, options: dict, pointer: str) -> tuple:
+        self.fields.add((fact_type, field.split(".")[0]))
         if not isinstance(spec, dict):
             if isinstance(spec, list):
                 raise ConditionError(f"use 'in:' to compare {field} with a list", pointer)

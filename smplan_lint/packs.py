@@ -283,8 +283,10 @@ def compile_rule(compiler: Compiler, rule: Rule, options: dict[str, Any]) -> lis
             if not isinstance(links, dict):
                 raise ConditionError(f"`{kind}:` maps aliases to fact patterns", f"{where}/{kind}")
             for alias, link in links.items():
-                patterns.append(_link(compiler, alias, link, kind, patterns, options,
-                                      f"{where}/{kind}/{alias}"))
+                pattern = _link(compiler, alias, link, kind, patterns, options,
+                                f"{where}/{kind}/{alias}")
+                _require_join_fields(patterns, pattern)
+                patterns.append(pattern)
         cases.append(Case(f"{rule.id}#{number}", rule.id, tuple(patterns)))
     _check_message(rule, cases)
     return cases
@@ -315,6 +317,17 @@ def _link(compiler: Compiler, alias: str, link: Any, kind: str, bound: list[Patt
     return Pattern(alias, fact_type, test, tuple(joins), negated=(kind == "absent"))
 
 
+def _require_join_fields(bound: list[Pattern], pattern: Pattern) -> None:
+    """A join on a missing field never holds, and an absence keyed on one never fires."""
+    for join in pattern.joins:
+        for position, earlier in enumerate(bound):
+            if earlier.alias == join.alias:
+                present = ("ex", join.other)
+                test = present if earlier.test is None else ("and", (earlier.test, present))
+                bound[position] = Pattern(earlier.alias, earlier.type, test, earlier.joins,
+                                          earlier.negated)
+
+
 def _check_message(rule: Rule, cases: list[Case]) -> None:
     aliases = {p.alias for p in cases[0].patterns if not p.negated}
     templates = [rule.message] + [str(c["message"]) for c in rule.cases if "message" in c]
@@ -338,6 +351,7 @@ class Compiled:
     options: dict[str, dict[str, Any]]
     case_rules: dict[str, Rule]
     case_specs: dict[str, dict[str, Any]]
+    extra_keys: dict[str, set[str]]
 
 
 _compiled: dict[tuple[tuple[str, ...], str], Compiled] = {}
@@ -371,5 +385,11 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
                 case_specs[case.key] = rule.cases[number]
     digest = hashlib.sha256(
         ("|".join(p.digest for p in packs) + overrides).encode()).hexdigest()
+    extra_keys: dict[str, set[str]] = {}
+    for fact_type, name in compiler.fields:
+        extra_keys.setdefault(fact_type, set()).add(name)
+    for pack in packs:
+        for kind, declared in pack.fields.items():
+            extra_keys.setdefault(kind, set()).update(declared)
     return Compiled(Program(tuple(cases), digest), tuple(compiler.lowered), rules, options,
-                    case_rules, case_specs)
+                    case_rules, case_specs, extra_keys)

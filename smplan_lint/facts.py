@@ -1,0 +1,208 @@
+"""The validated plan as engine facts, plus the derived attributes that need Python.
+
+One fact per account, goal, person, objective, mission, network, discovered
+profile, affiliate and competitor, and one for the plan. Every fact carries a
+unique `_n` (durable-rules rejects identical facts) and `key` instead of the
+reserved `id`. Where a finding lands is kept in the `_`-prefixed fields.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from typing import Any
+
+DEFAULT_REVIEW_DAYS = 90
+_SENTENCE_END = re.compile(r"[.!?。]+(?:\s+|$)")
+
+
+def build_facts(plan: dict[str, Any], today: datetime.date,
+                options: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Facts in assertion order: the plan first, then each kind of item."""
+    builder = _Builder(plan, today, options)
+    return builder.facts
+
+
+class _Builder:
+    def __init__(self, plan: dict[str, Any], today: datetime.date,
+                 options: dict[str, dict[str, Any]]) -> None:
+        self.plan, self.today, self.options = plan, today, options
+        self.facts: list[dict[str, Any]] = []
+        organisation = plan.get("organisation", {})
+        audit = plan.get("audit", {})
+        self.reviewer = audit.get("reviewer")
+        self.people = {p["id"]: p for p in plan.get("people", []) if "id" in p}
+        self._plan_fact(organisation, audit)
+        for kind in ("person", "objective", "affiliate"):
+            for item in plan.get(_SECTIONS[kind], []):
+                self._item(kind, item)
+        for index, competitor in enumerate(organisation.get("competitors", [])):
+            self._item("competitor", competitor)
+            self.facts[-1].setdefault("_pointer", f"/organisation/competitors/{index}")
+        self._accounts()
+        self._goals()
+        self._missions()
+        self._networks(organisation)
+        self._discovered(organisation)
+
+    def _add(self, fact: dict[str, Any]) -> dict[str, Any]:
+        fact["_n"] = len(self.facts)
+        self.facts.append(fact)
+        return fact
+
+    def _item(self, kind: str, item: dict[str, Any]) -> dict[str, Any]:
+        fact = {"type": kind}
+        for key, value in item.items():
+            if key == "lint-ignore":
+                continue
+            fact["key" if key == "id" else key] = value
+        identity = (item.get("id") or _network_handle(item) or item.get("name")
+                    or item.get("_pointer", ""))
+        fact["_subject"] = item.get("id") or item.get("handle") or item.get("name")
+        fact["_identity"] = f"{kind}:{identity}"
+        owner = item.get("owner") or self.reviewer
+        fact["_owner"] = self.people.get(owner, {}).get("name", owner) if owner else None
+        return self._add(fact)
+
+    def _plan_fact(self, organisation: dict, audit: dict) -> None:
+        fact = {
+            "type": "plan", "_pointer": "", "_subject": None, "_identity": "plan",
+            "_owner": self.reviewer,
+            "goal_count": len(self.plan.get("goals", [])),
+            "account_count": len(self.plan.get("accounts", [])),
+            "competitor_count": len(organisation.get("competitors", [])),
+            "target_network_count": len(organisation.get("target_networks", [])),
+            "review_every_days": audit.get("review_every_days", DEFAULT_REVIEW_DAYS),
+            "has_audit": "audit" in self.plan,
+        }
+        for key in ("last_reviewed", "reviewer"):
+            if key in audit:
+                fact[f"audit_{key}"] = audit[key]
+        for key, value in self.plan.items():
+            if key not in _KNOWN_TOP and key != "lint-ignore" and not isinstance(value, dict | list):
+                fact[key] = value
+        if "name" in organisation:
+            fact["organisation"] = organisation["name"]
+        self._add(fact)
+
+    def _accounts(self) -> None:
+        first_seen: dict[tuple[str, str], str] = {}
+        for item in self.plan.get("accounts", []):
+            fact = self._item("account", item)
+            handle_key = (item.get("network", ""), str(item.get("handle", "")).lower())
+            if all(handle_key):
+                if handle_key in first_seen:
+                    fact["duplicate_of"] = first_seen[handle_key]
+                else:
+                    first_seen[handle_key] = item.get("id") or item["_pointer"]
+
+    def _goals(self) -> None:
+        from smplan_lint.derive.goals import classify_metric, read_goal, vanity_only
+
+        engagement = bool(self.options.get("SMP102", {}).get("engagement_is_vanity", False))
+        for item in self.plan.get("goals", []):
+            fact = self._item("goal", item)
+            statement = item.get("statement", "")
+            reading = read_goal(statement) if isinstance(statement, str) and statement else None
+            metrics = [m for m in item.get("metrics", []) if isinstance(m, dict)]
+            if metrics:
+                names = [str(m.get("name", "")) for m in metrics]
+                families = [classify_metric(n) or "business" for n in names]
+                measurable = any(_is_number(m.get("target")) for m in metrics)
+                cadence = any("per" in m for m in metrics)
+            else:
+                names = list(reading.metrics) if reading else []
+                families = list(reading.families) if reading else []
+                measurable = bool(reading and reading.has_target and names)
+                cadence = bool(reading and reading.cadence)
+            fact["metric_names"] = names
+            fact["vanity_only"] = vanity_only(families, engagement_is_vanity=engagement)
+            fact["measurable"] = measurable
+            fact["time_bound"] = bool("deadline" in item or cadence or (reading and reading.time_bound))
+            if "deadline" not in item and reading and reading.deadline:
+                fact["deadline"] = reading.deadline
+            fact["statement_networks"] = list(reading.networks) if reading else []
+
+    def _missions(self) -> None:
+        for network, statement in self.plan.get("missions", {}).items():
+            if network.startswith("_"):
+                continue
+            text = str(statement).strip()
+            self._add({
+                "type": "mission", "network": network, "statement": text,
+                "sentence_count": len([s for s in _SENTENCE_END.split(text) if s.strip()]),
+                "length": len(text), "_pointer": f"/missions/{_escape(network)}",
+                "_subject": network, "_identity": f"mission:{network}", "_owner": self.reviewer,
+            })
+
+    def _networks(self, organisation: dict) -> None:
+        """One fact per network the plan mentions, to compare presence with the target."""
+        accounts: dict[str, list[dict]] = defaultdict(list)
+        for item in self.plan.get("accounts", []):
+            if "network" in item:
+                accounts[item["network"]].append(item)
+        targets = organisation.get("target_networks", [])
+        pointers = {n: f"/organisation/target_networks/{i}" for i, n in enumerate(targets)}
+        for network in dict.fromkeys([*accounts, *targets]):
+            held = accounts.get(network, [])
+            owners = [a["owner"] for a in held if "owner" in a]
+            self._add({
+                "type": "network", "network": network, "account_count": len(held),
+                "targeted": network in pointers, "targets_declared": bool(targets),
+                "_pointer": held[0]["_pointer"] if held else pointers[network],
+                "_subject": network, "_identity": f"network:{network}",
+                "_owner": owners[0] if owners else self.reviewer,
+            })
+
+    def _discovered(self, organisation: dict) -> None:
+        items = self.plan.get("discovered", [])
+        if not items:
+            return
+        from smplan_lint.derive.handles import ImpersonationIndex
+
+        accounts = self.plan.get("accounts", [])
+        index = ImpersonationIndex(
+            own=[(a["network"], a["handle"]) for a in accounts if "network" in a and "handle" in a],
+            brand_terms=organisation.get("brand_terms", []),
+            affiliates=[(a["network"], a["handle"]) for a in self.plan.get("affiliates", [])
+                        if "network" in a and "handle" in a],
+            official_followers={a["network"]: a["followers"] for a in accounts
+                                if "network" in a and _is_number(a.get("followers"))},
+            today=self.today,
+        )
+        for item in items:
+            fact = self._item("discovered", item)
+            fact["_owner"] = self.reviewer
+            fact.setdefault("status", "unreviewed")
+            if "network" not in item or "handle" not in item:
+                continue
+            verdict = index.assess(
+                item["network"], str(item["handle"]), item.get("display_name"), item.get("bio"),
+                item.get("followers"), item.get("created"), item.get("verified"))
+            if verdict is not None:
+                fact["imitates"] = verdict.target
+                fact["imitation_evidence"] = verdict.evidence
+                fact["imitation_severity"] = verdict.severity
+                fact["imitation_confidence"] = round(verdict.confidence, 2)
+                fact["_evidence"] = {"official": verdict.target, "network": verdict.target_network,
+                                     "kinds": list(verdict.kinds)}
+
+
+_SECTIONS = {"person": "people", "objective": "objectives", "affiliate": "affiliates"}
+_KNOWN_TOP = {"version", "organisation", "audit", "objectives", "people", "missions",
+              "accounts", "affiliates", "goals", "discovered"}
+
+
+def _network_handle(item: dict[str, Any]) -> str | None:
+    if "network" in item and "handle" in item:
+        return f"{item['network']}/{str(item['handle']).lower()}"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")

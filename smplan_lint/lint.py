@@ -1,0 +1,115 @@
+"""The pipeline, top to bottom: load, validate, facts, engine, findings.
+
+The command line, the pack test harness and the test suite all lint through
+`lint_document`, so every entry point sees the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime
+import string
+from dataclasses import dataclass, field
+from typing import Any
+
+from smplan_lint.engine import Backend
+from smplan_lint.engine.program import Match
+from smplan_lint.facts import build_facts
+from smplan_lint.findings import Finding, Issue, fingerprint, help_url
+from smplan_lint.inventory import validate
+from smplan_lint.load import Document
+from smplan_lint.packs import Compiled, Rule
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    plan: dict[str, Any] = field(default_factory=dict)
+
+
+def lint_document(document: Document, compiled: Compiled, engine: Backend,
+                  today: datetime.date) -> FileResult:
+    """Findings for one loaded document (its version already checked)."""
+    validated = validate(document.data, known_extra_keys=compiled.extra_keys)
+    facts = build_facts(validated.plan, today, compiled.options)
+    for lowered in compiled.lowered:
+        for fact in facts:
+            if fact["type"] == lowered.type:
+                fact[lowered.attribute] = lowered.predicate(fact, today)
+    placer = _Placer(document, compiled, facts)
+    findings = [placer.issue(issue) for issue in [*document.problems, *validated.issues]]
+    findings.extend(placer.matches(engine.run(compiled.program, facts)))
+    return FileResult(document.path, findings, facts, validated.plan)
+
+
+class _Placer:
+    """Turns issues and engine matches into placed, fingerprinted findings."""
+
+    def __init__(self, document: Document, compiled: Compiled, facts: list[dict]) -> None:
+        self.document, self.compiled, self.facts = document, compiled, facts
+
+    def issue(self, issue: Issue) -> Finding:
+        rule = self.compiled.rules[issue.rule]
+        identity = f"{issue.pointer}:{issue.message}"
+        return self._finding(rule, rule.severity, issue.message, issue.pointer, issue.pointer,
+                             issue.subject, identity)
+
+    def matches(self, matches: list[Match]) -> list[Finding]:
+        seen: set[tuple[str, int]] = set()
+        found = []
+        for match in sorted(matches, key=lambda m: (m.case, m.bindings)):
+            rule = self.compiled.case_rules[match.case]
+            bound = {alias: self.facts[index] for alias, index in match.bindings}
+            subject = bound[rule.given]
+            if (rule.id, subject["_n"]) in seen:
+                continue
+            seen.add((rule.id, subject["_n"]))
+            found.append(self._from_match(rule, self.compiled.case_specs[match.case], subject, bound))
+        return found
+
+    def _from_match(self, rule: Rule, case: dict, subject: dict, bound: dict) -> Finding:
+        template = str(case.get("message", rule.message))
+        message = _render(template, subject, bound, self.compiled.options[rule.id])
+        pointer = subject["_pointer"]
+        at = f"{pointer}/{rule.at}" if rule.at else pointer
+        severity = str(case.get("severity", rule.severity))
+        finding = self._finding(rule, severity, message, pointer, at, subject.get("_subject"),
+                                subject["_identity"])
+        finding.network = subject.get("network")
+        finding.owner = subject.get("_owner")
+        finding.evidence = subject.get("_evidence", {})
+        return finding
+
+    def _finding(self, rule: Rule, severity: str, message: str, pointer: str, at: str,
+                 subject: Any, identity: str) -> Finding:
+        line, column = self.document.position(at)
+        path = self.document.path
+        return Finding(
+            rule=rule.id, name=rule.name, severity=severity, message=message, file=path,
+            line=line, column=column, path=pointer,
+            subject=None if subject is None else str(subject), fix=rule.fix,
+            help=help_url(rule.id, rule.name),
+            fingerprint=fingerprint(rule.id, path, identity), area=rule.area,
+        )
+
+
+class _Template(string.Formatter):
+    """`{field}`, `{alias.field}`, `{option.name}`; nothing else, missing reads '?'."""
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
+        head, _, rest = field_name.partition(".")
+        scope = kwargs["bound"].get(head) if rest else kwargs["subject"]
+        if head == "option" and rest:
+            scope = kwargs["options"]
+        value = (scope or {}).get(rest or head, "?")
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        return value, field_name
+
+
+def _render(template: str, subject: dict, bound: dict, options: dict) -> str:
+    try:
+        return _Template().format(template, subject=subject, bound=bound, options=options)
+    except (ValueError, IndexError):
+        return template
