@@ -72,11 +72,10 @@ class Scalar:
 
 @dataclass(frozen=True)
 class ListOf:
-    """A YAML sequence; `unique_ids` makes the items' `id` values unique within it."""
+    """A YAML sequence."""
 
     item: Node
     description: str
-    unique_ids: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,12 +91,18 @@ class MapOf:
 
 @dataclass(frozen=True)
 class Record:
-    """A mapping with named fields; `kind` names it for messages and for rule packs' keys."""
+    """A mapping with named fields; `kind` names it for messages and for rule packs' keys.
+
+    Without a `required` key the record is reported and left out. Without its `id` (when
+    `has_id`), it is reported but kept, so the rules still judge the rest of it; ids are unique
+    within the list that holds the record.
+    """
 
     kind: str
     description: str
     fields: Mapping[str, Node]
     required: tuple[str, ...] = ()
+    has_id: bool = False
     shorthand: str | None = None  # a bare string stands for {shorthand: string}
 
 
@@ -192,7 +197,7 @@ OBJECTIVE = Record(
         ),
         "lint-ignore": LINT_IGNORE,
     },
-    required=("id",),
+    has_id=True,
 )
 
 PERSON = Record(
@@ -206,7 +211,7 @@ PERSON = Record(
         "active": Scalar("boolean", "Whether the person still works on the plan."),
         "lint-ignore": LINT_IGNORE,
     },
-    required=("id",),
+    has_id=True,
 )
 
 ACCOUNT = Record(
@@ -229,7 +234,7 @@ ACCOUNT = Record(
         "agency": _text("Agency that runs the account, if any."),
         "lint-ignore": LINT_IGNORE,
     },
-    required=("id",),
+    has_id=True,
 )
 
 AFFILIATE = Record(
@@ -273,7 +278,7 @@ GOAL = Record(
         "owner": _text("Person id (from people) who answers for the goal."),
         "lint-ignore": LINT_IGNORE,
     },
-    required=("id",),
+    has_id=True,
 )
 
 DISCOVERED = Record(
@@ -306,8 +311,8 @@ PLAN = Record(
         "version": Scalar("integer", "Format version of this file.", enum=(FORMAT_VERSION,)),
         "organisation": ORGANISATION,
         "audit": AUDIT,
-        "objectives": ListOf(OBJECTIVE, "Business objectives the goals serve.", unique_ids=True),
-        "people": ListOf(PERSON, "People who run accounts and own goals.", unique_ids=True),
+        "objectives": ListOf(OBJECTIVE, "Business objectives the goals serve."),
+        "people": ListOf(PERSON, "People who run accounts and own goals."),
         "missions": MapOf(
             "network",
             _text("One sentence: why the business is on this network."),
@@ -315,9 +320,9 @@ PLAN = Record(
             normalise_key=_network,
             keys_identify=True,
         ),
-        "accounts": ListOf(ACCOUNT, "Every account that represents the business.", unique_ids=True),
+        "accounts": ListOf(ACCOUNT, "Every account that represents the business."),
         "affiliates": ListOf(AFFILIATE, "Declared fan, partner and regional accounts."),
-        "goals": ListOf(GOAL, "Goals, each serving a business objective.", unique_ids=True),
+        "goals": ListOf(GOAL, "Goals, each serving a business objective."),
         "discovered": ListOf(DISCOVERED, "Profiles found by searching the networks."),
         "lint-ignore": LINT_IGNORE,
     },
@@ -534,7 +539,8 @@ class _Walker:
             if item is _MISSING:
                 continue
             cleaned.append(item)
-            if spec.unique_ids and isinstance(item_id := item.get("id"), str):
+            if isinstance(spec.item, Record) and spec.item.has_id and "id" in item:
+                item_id = item["id"]
                 if item_id in first_at:
                     self.report(
                         DUPLICATE_ID,
@@ -586,6 +592,8 @@ class _Walker:
             return self.wrong_type(spec, value, pointer, name, subject)
         cleaned: dict[str, Any] = {}
         for key, raw in value.items():
+            if raw is None:  # not written, whatever the key
+                continue
             key_pointer = f"{pointer}/{_escape(str(key))}"
             if not isinstance(key, str):
                 self.report(WRONG_TYPE, key_pointer, f"key {key!r} should be a string", subject)
@@ -605,8 +613,7 @@ class _Walker:
             else:
                 self.unknown_key(spec, value, key, key_pointer, subject)
                 try:
-                    if raw is not None:
-                        cleaned[key] = _plain(raw)
+                    cleaned[key] = _plain(raw)
                 except _TooDeep:
                     self.invalid(
                         key_pointer,
@@ -614,11 +621,14 @@ class _Walker:
                         "(or a YAML alias refers to itself)",
                         subject,
                     )
-        if spec is not PLAN:  # the plan's one required key, version, has its own finding
-            for key in spec.required:
-                if key not in cleaned:
-                    self.invalid(pointer, f"{name} has no {key}", subject)
-            cleaned["_pointer"] = pointer
+        if spec is PLAN:  # the plan's one required key, version, has its own finding
+            return cleaned
+        if spec.has_id and "id" not in cleaned:
+            self.invalid(pointer, f"{name} has no id", subject)
+        for key in spec.required:
+            if key not in cleaned:
+                return self.invalid(pointer, f"{name} has no {key}", subject)
+        cleaned["_pointer"] = pointer
         return cleaned
 
     def unknown_key(
@@ -706,7 +716,7 @@ def _null_is_missing(node: Node) -> bool:
 
 def _field_schema(record: Record, key: str) -> dict[str, Any]:
     child = record.fields[key]
-    if key not in record.required:
+    if key not in record.required and not (key == "id" and record.has_id):
         return _schema(child, _null_is_missing(child))
     out = _schema(child, False)
     if isinstance(child, Scalar) and child.type == "string":
@@ -744,8 +754,9 @@ def _schema(node: Node, nullable: bool) -> dict[str, Any]:
             },
             "additionalProperties": True,
         }
-        if node.required:
-            out["required"] = list(node.required)
+        required = [*(["id"] if node.has_id else []), *node.required]
+        if required:
+            out["required"] = required
         if node.shorthand:
             reason = {"type": "string", "pattern": r"\S", "description": node.description}
             return {"anyOf": [reason, out]}
