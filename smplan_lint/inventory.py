@@ -392,10 +392,11 @@ def _identity(item: Any) -> str | None:
     """The item's id, else its handle: what findings name as their subject."""
     if not isinstance(item, dict):
         return None
-    for key, normalise in (("id", str.strip), ("handle", _handle)):
-        value = item.get(key)
-        if isinstance(value, str) and value.strip():
-            return normalise(value)
+    item_id, handle = item.get("id"), item.get("handle")
+    if isinstance(item_id, str) and item_id.strip():
+        return item_id
+    if isinstance(handle, str) and handle.strip():
+        return _handle(handle)
     return None
 
 
@@ -419,6 +420,10 @@ def _plain(value: Any, depth: int = 0) -> Any:
 
 
 _MISSING = object()
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _container_ok(node: Node, value: Any) -> bool:
@@ -474,7 +479,7 @@ class _Walker:
         if spec.type == "string":
             if not isinstance(value, str):
                 return self.wrong_type(spec, value, pointer, name, subject)
-            if not value.strip():
+            if _blank(value):
                 return _MISSING
             value = spec.normalise(value) if spec.normalise else value
         elif spec.type == "boolean":
@@ -623,7 +628,7 @@ class _Walker:
                     )
         if spec is PLAN:  # the plan's one required key, version, has its own finding
             return cleaned
-        if spec.has_id and "id" not in cleaned:
+        if spec.has_id and _blank(value.get("id")):  # a wrong-typed id is reported already
             self.invalid(pointer, f"{name} has no id", subject)
         for key in spec.required:
             if key not in cleaned:
@@ -651,6 +656,8 @@ class _Walker:
 
 @dataclass
 class Validated:
+    """The cleaned plan later stages build facts from, and what was wrong with the file."""
+
     plan: dict[str, Any]
     issues: list[Issue]
 

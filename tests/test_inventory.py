@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from smplan_lint.findings import Issue
@@ -468,6 +471,32 @@ def test_self_referencing_alias_in_an_unknown_key_is_an_issue_not_a_crash() -> N
     result = validate(data)
     assert [issue.rule for issue in result.issues] == ["SMP005", "SMP006"]
     assert "extra" not in result.plan["accounts"][0]
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | st.dates()
+FIELD_NAMES = st.sampled_from(["id", "owner", "followers", "status", "lint-ignore", "ownr", "x"])
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(FIELD_NAMES, inner, max_size=3),
+    max_leaves=8,
+)
+SECTION_NAMES = st.sampled_from(
+    ["version", "organisation", "audit", "missions", "accounts", "goals", "discovered", "x"]
+)
+
+
+@settings(derandomize=True, deadline=None, max_examples=150)
+@given(
+    st.dictionaries(
+        SECTION_NAMES, TREES | st.lists(st.dictionaries(FIELD_NAMES, TREES), max_size=3)
+    )
+)
+def test_any_tree_gives_issues_and_a_plan_facts_can_be_built_from(data: dict[str, Any]) -> None:
+    result = validate(data)
+    assert {issue.rule for issue in result.issues} <= {
+        "SMP002", "SMP003", "SMP004", "SMP005", "SMP006", "SMP007", "SMP008",
+    }  # fmt: skip
+    json.dumps(result.plan)  # no dates or other objects left for the engine to choke on
 
 
 # --- SMP007 empty-plan / SMP008 missing-version / version ------------------------------------
