@@ -86,7 +86,7 @@ class MapOf:
     value: Node
     description: str
     normalise_key: Callable[[str], str] | None = None
-    keys_identify: bool = False
+    keys_identify: bool = False  # missions: the key is the entry's subject; pointers are kept
 
 
 @dataclass(frozen=True)
@@ -475,7 +475,7 @@ class _Walker:
 
     def scalar(self, spec: Scalar, value: Any, pointer: str, name: str, subject: str | None) -> Any:
         if spec.type == "date":
-            return self.date_value(value, pointer, name, subject)
+            return self.date_value(spec, value, pointer, name, subject)
         if spec.type == "string":
             if not isinstance(value, str):
                 return self.wrong_type(spec, value, pointer, name, subject)
@@ -508,7 +508,9 @@ class _Walker:
             return self.invalid(pointer, message, subject)
         return value
 
-    def date_value(self, value: Any, pointer: str, name: str, subject: str | None) -> Any:
+    def date_value(
+        self, spec: Scalar, value: Any, pointer: str, name: str, subject: str | None
+    ) -> Any:
         if isinstance(value, datetime):  # a timestamp: a date was meant, but not written as one
             return self.invalid(
                 pointer, f"{name} '{value}' is not a valid date (YYYY-MM-DD)", subject
@@ -516,7 +518,7 @@ class _Walker:
         if isinstance(value, date):
             return value.isoformat()
         if not isinstance(value, str):
-            return self.wrong_type(Scalar("date", ""), value, pointer, name, subject)
+            return self.wrong_type(spec, value, pointer, name, subject)
         try:
             if DATE_SHAPE.fullmatch(value.strip()):
                 return date.fromisoformat(value.strip()).isoformat()
