@@ -5,13 +5,14 @@ JSON Schema export, so that the linter and the editors can never disagree about 
 
 - every section has the right container type; a wrong-typed section, item or field is left out
   and reported (SMP003), a value outside its range is left out and reported (SMP006);
-- nulls and blank strings are left out, so "written with no value" and "not written" are the
-  same "missing" to the rules (the engine would treat a null as present);
+- nulls and blank strings are left out (also under unknown keys), so "written with no value"
+  and "not written" are the same "missing" to the rules (the engine treats null as present);
 - dates are ISO strings ``YYYY-MM-DD``; network names are lower case; handles lose a leading
   ``@``; a ``lint-ignore`` entry written as a bare reason becomes ``{"reason": ...}``;
 - keys the format does not define are kept as written (rule packs check them) and reported
   as likely typos (SMP004) or as unknown (SMP005);
-- every mapping the format defines, except the plan itself, carries ``"_pointer"``: its JSON
+- every record (organisation, audit, list item, metric, suppression; not the plan itself nor
+  the key -> value mappings missions, handles, lint-ignore) carries ``"_pointer"``: its JSON
   pointer in the original document (``"/accounts/3"``, ``"/goals/0/metrics/1"``,
   ``"/organisation"``, ``"/accounts/0/lint-ignore/SMP205"``) so findings can be placed;
 - ``missions`` stays a mapping network -> sentence; because a network may have been written
