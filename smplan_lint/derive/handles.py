@@ -1,0 +1,638 @@
+"""Judge whether a discovered profile imitates the brand (the impersonation check).
+
+Handles are folded to confusable skeletons (see :mod:`.confusables`), affix words
+such as "official" or a country code are peeled from either end, and what remains
+is compared with the skeletons of the brand's own handles and brand terms using
+Damerau-Levenshtein (OSA) distance from rapidfuzz, with a tolerance that grows
+with the length of the name: short names collide with ordinary words ("acme" vs
+"acne"), so they must match exactly once look-alikes are folded.
+
+Cost stays near-linear: ``__init__`` indexes the targets' skeletons and their
+deletion neighbourhoods (symmetric-delete style) plus prefix/suffix anchors of long
+names, so :meth:`ImpersonationIndex.assess` looks candidates up instead of
+comparing a profile with every own handle. Evidence is worked out only for the few
+profiles that have a candidate.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz.distance import OSA
+
+from .confusables import SEP, Unit, plain, settings, skeleton, units
+
+ANCHOR = 4  # length of the prefix/suffix anchors that find 2-edit matches of long names
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a discovered profile looks like an imitation of the brand."""
+
+    severity: str  # "error" or "warning"
+    target: str  # the imitated own handle or brand term
+    target_network: str | None  # None when a brand term was imitated
+    evidence: str
+    confidence: float  # 0..1
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Affix:
+    word: str  # as written in the data file
+    means: str  # the word it imitates (same as word unless misspelt)
+    kind: str  # strong | weak | country | number
+    skel: str
+
+
+@dataclass(frozen=True)
+class _Peeled:
+    affix: _Affix
+    glued: bool  # no separator between it and the name
+
+
+@dataclass(frozen=True)
+class _Target:
+    skel: str
+    raw: str  # handle or term as the plan writes it (case-folded, no '@')
+    network: str | None
+    label: str  # "@acmecoffee on instagram", "brand term 'acme'"
+    rank: int  # lower wins when several targets share a skeleton
+    offset: int = 0  # where skel starts in raw's skeleton (a name inside an affixed handle)
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        return units(self.raw)[0][self.offset : self.offset + len(self.skel)]
+
+
+@dataclass
+class _Match:
+    target: _Target
+    distance: int
+    confidence: float
+    kinds: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    max_edits: int
+    max_bare: int  # edits allowed with no other signal
+    bare: frozenset[str] | None  # edit kinds allowed with no other signal; None = any
+    signalled: frozenset[str] | None  # allowed alongside a homoglyph or affix
+
+
+def _kinds(value: object) -> frozenset[str] | None:
+    return None if value is None else frozenset(str(v) for v in value)  # type: ignore[union-attr]
+
+
+def _deletions(text: str, depth: int) -> set[str]:
+    """All strings reachable from ``text`` by deleting up to ``depth`` characters."""
+    found = {text}
+    frontier = {text}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every skeleton one deletion, insertion, substitution or swap away from ``word``."""
+    letters = "abcdefghjklmnopqrstuvwxyz"  # skeleton alphabet: i folds to l, digits to letters
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return out
+
+
+def _align(a: str, b: str) -> list[tuple[str, int, int]]:
+    """Cheapest OSA edit script from handle ``a`` to target ``b``, for the evidence.
+
+    rapidfuzz decides the distance; it has no edit script with transpositions, so
+    this small backtrace names the edits (match, sub, add, miss, swap).
+    """
+    n, m = len(a), len(b)
+    dist = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        dist[i][0] = i
+    for j in range(m + 1):
+        dist[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            best = min(
+                dist[i - 1][j] + 1,
+                dist[i][j - 1] + 1,
+                dist[i - 1][j - 1] + (a[i - 1] != b[j - 1]),
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, dist[i - 2][j - 2] + 1)
+            dist[i][j] = best
+    ops: list[tuple[str, int, int]] = []
+    i, j = n, m
+    while i or j:
+        if i and j and a[i - 1] == b[j - 1] and dist[i][j] == dist[i - 1][j - 1]:
+            ops.append(("match", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif (
+            i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
+            and dist[i][j] == dist[i - 2][j - 2] + 1
+        ):
+            ops.append(("swap", i - 2, j - 2))
+            i, j = i - 2, j - 2
+        elif i and j and dist[i][j] == dist[i - 1][j - 1] + 1:
+            ops.append(("sub", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and dist[i][j] == dist[i - 1][j] + 1:
+            ops.append(("add", i - 1, j))
+            i -= 1
+        else:
+            ops.append(("miss", i, j - 1))
+            j -= 1
+    ops.reverse()
+    return ops
+
+
+def _show(char: str) -> str:
+    """A character for the evidence text, naming its script when it is not Latin."""
+    if char.isascii() or not char:
+        return char
+    script = unicodedata.name(char[0], "").split(" ")[0].title()
+    return char if script in ("Latin", "") else f"{script} {char}"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _date(value: str | datetime.date | None) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class ImpersonationIndex:
+    """The brand's names, indexed so each discovered profile is judged in microseconds."""
+
+    def __init__(
+        self,
+        own: Iterable[tuple[str, str]],
+        brand_terms: Iterable[str],
+        affiliates: Iterable[tuple[str, str]] = (),
+        official_followers: Mapping[str, int] | None = None,
+        today: datetime.date | None = None,
+    ) -> None:
+        cfg = settings()
+        self._today = today or datetime.date.today()
+        self._context = cfg["context"]
+        self._short = int(cfg["short_target_len"])
+        self._glued_max = int(cfg["glued_affix_needs_separator_max_len"])
+        self._rules = sorted(
+            (
+                int(r["min_len"]),
+                _Rule(
+                    int(r["max_edits"]),
+                    int(r.get("max_bare", r["max_edits"])),
+                    _kinds(r.get("bare")),
+                    _kinds(r.get("signalled")),
+                ),
+            )
+            for r in cfg["thresholds"]
+        )
+        self._affixes = self._load_affixes(cfg)
+        self._affix_lens = sorted({len(k) for k in self._affixes}, reverse=True)
+
+        self._own: dict[str, set[str]] = {}
+        self._affiliates: dict[str, set[str]] = {}
+        self._affiliate_any: set[str] = set()
+        for network, handle in affiliates:
+            self._affiliates.setdefault(network.casefold(), set()).add(plain(handle))
+            self._affiliate_any.add(plain(handle))
+        self._followers = {k.casefold(): v for k, v in (official_followers or {}).items()}
+
+        targets: list[_Target] = []
+        for network, handle in own:
+            net, raw = network.casefold(), plain(handle)
+            self._own.setdefault(net, set()).add(raw)
+            targets.append(_Target(skeleton(raw), raw, net, f"@{raw} on {net}", 0))
+            # The name inside an affixed own handle ("acme_support" -> "acme") is a target
+            # too, when the affix is unmistakable (separated, or a long word).
+            marked = skeleton(raw, keep_separators=True)
+            for core, peeled in self._peel(marked):
+                name = core.replace(SEP, "")
+                if peeled and len(name) >= 3 and all(
+                    not p.glued or len(p.affix.skel) >= 4 for p in peeled
+                ):
+                    offset = len(marked[: marked.find(core)].replace(SEP, ""))
+                    label = f"the name '{name}' of @{raw} on {net}"
+                    targets.append(_Target(name, raw, net, label, 2, offset))
+        for term in brand_terms:
+            raw = plain(term)
+            targets.append(_Target(skeleton(raw), raw, None, f"brand term '{raw}'", 1))
+
+        self._by_skel: dict[str, list[_Target]] = {}
+        self._deletes: dict[str, set[str]] = {}
+        self._anchors: dict[str, set[str]] = {}
+        for target in targets:
+            if not target.skel:
+                continue
+            self._by_skel.setdefault(target.skel, []).append(target)
+            depth = self._rule(len(target.skel)).max_edits
+            for variant in _deletions(target.skel, depth):
+                self._deletes.setdefault(variant, set()).add(target.skel)
+            if depth >= 2:
+                for anchor in (target.skel[:ANCHOR] + "^", "$" + target.skel[-ANCHOR:]):
+                    self._anchors.setdefault(anchor, set()).add(target.skel)
+        for group in self._by_skel.values():
+            group.sort(key=lambda t: t.rank)
+        lengths = [len(s) for s in self._by_skel] or [0]
+        self._min_len, self._max_len = min(lengths) - 2, max(lengths) + 2
+
+    @staticmethod
+    def _load_affixes(cfg: Mapping[str, object]) -> dict[str, _Affix]:
+        table: dict[str, _Affix] = {}
+        groups = cfg["affixes"]
+        assert isinstance(groups, dict)
+        for word in cfg["countries"]:  # type: ignore[attr-defined]
+            table[skeleton(word)] = _Affix(word, word, "country", skeleton(word))
+        for kind in ("weak", "strong"):
+            for word in groups[kind]:
+                table[skeleton(word)] = _Affix(word, word, kind, skeleton(word))
+        for means, words in groups["misspellings"].items():
+            for word in words:
+                table.setdefault(skeleton(word), _Affix(word, means, "strong", skeleton(word)))
+        # Any one-letter slip in a long claiming word ("suport", "offical") counts too.
+        for word in groups["strong"]:
+            skel = skeleton(word)
+            if len(skel) >= 6:
+                for slip in _one_edit(skel):
+                    table.setdefault(slip, _Affix(slip, word, "strong", slip))
+        return table
+
+    def _rule(self, length: int) -> _Rule:
+        chosen = self._rules[0][1]
+        for min_len, rule in self._rules:
+            if length >= min_len:
+                chosen = rule
+        return chosen
+
+    def _peel(self, marked: str) -> list[tuple[str, tuple[_Peeled, ...]]]:
+        """Every way of taking up to three affix words off the ends of a marked skeleton."""
+        out: list[tuple[str, tuple[_Peeled, ...]]] = [(marked, ())]
+        frontier = out[:]
+        for _ in range(3):
+            grown: list[tuple[str, tuple[_Peeled, ...]]] = []
+            for text, peeled in frontier:
+                size = len(text)
+                for n in self._affix_lens:
+                    if n + 2 > size:
+                        continue
+                    affix = self._affixes.get(text[:n])
+                    # A leading country code only counts when separated ("uk_acme").
+                    if affix and (affix.kind != "country" or text[n] == SEP):
+                        rest = text[n:]
+                        front = _Peeled(affix, rest[0] != SEP)
+                        grown.append((rest.lstrip(SEP), (front,) + peeled))
+                    affix = self._affixes.get(text[-n:])
+                    if affix:
+                        rest = text[:-n]
+                        back = _Peeled(affix, rest[-1] != SEP)
+                        grown.append((rest.rstrip(SEP), peeled + (back,)))
+            if not grown:
+                break
+            out += grown
+            frontier = grown
+        return out
+
+    def _candidates(self, core: str) -> set[str]:
+        found: set[str] = set()
+        if not self._min_len <= len(core) <= self._max_len:
+            return found
+        deletes = self._deletes
+        hit = deletes.get(core)
+        if hit:
+            found |= hit
+        for i in range(len(core)):
+            hit = deletes.get(core[:i] + core[i + 1 :])
+            if hit:
+                found |= hit
+        if self._anchors and len(core) >= 8:
+            for anchor in (core[:ANCHOR] + "^", "$" + core[-ANCHOR:]):
+                hit = self._anchors.get(anchor)
+                if hit:
+                    found |= hit
+        return found
+
+    def assess(
+        self,
+        network: str,
+        handle: str,
+        display_name: str | None = None,
+        bio: str | None = None,
+        followers: int | None = None,
+        created: str | None = None,
+        verified: bool | None = None,
+    ) -> Verdict | None:
+        """The verdict on one discovered profile, or None when it imitates nothing."""
+        net, raw = network.casefold(), plain(handle)
+        if raw in self._own.get(net, ()) or raw in self._affiliates.get(net, ()):
+            return None
+        best = self._best_handle_match(net, raw)
+        display_only = best is None
+        if best is None:
+            best = self._display_match(display_name)
+            if best is None:
+                return None
+        return self._judge(best, net, raw, display_only, display_name, bio, followers,
+                           created, verified)
+
+    def _variants(self, raw: str) -> list[tuple[str, str, tuple[_Peeled, ...]]]:
+        """(handle text, marked skeleton, affixes) ways to read the handle."""
+        variants = [(raw, skeleton(raw, keep_separators=True), ())]
+        if raw[-1:].isdigit():
+            stem = raw.rstrip("0123456789")
+            digits = raw[len(stem) :]
+            number = _Affix(digits, digits, "number", "")
+            marked = skeleton(stem, keep_separators=True)
+            if len(marked) >= 2:
+                glued = stem[-1:].isalnum()
+                variants.append((stem, marked, (_Peeled(number, glued),)))
+        return variants
+
+    def _best_handle_match(self, net: str, raw: str) -> _Match | None:
+        best: _Match | None = None
+        for text, marked, extra in self._variants(raw):
+            handle_units: tuple[list[Unit], list[str]] | None = None
+            for core_marked, peeled in self._peel(marked):
+                core = core_marked.replace(SEP, "")
+                for skel in self._candidates(core):
+                    rule = self._rule(len(skel))
+                    distance = OSA.distance(core, skel, score_cutoff=rule.max_edits)
+                    if distance > rule.max_edits:
+                        continue
+                    if handle_units is None:
+                        handle_units = units(text)
+                    match = self._evaluate(net, raw, handle_units, marked, core_marked,
+                                           peeled + extra, skel, rule)
+                    if match and (best is None or match.confidence > best.confidence):
+                        best = match
+        return best
+
+    def _pick_target(self, skel: str, net: str) -> _Target:
+        group = self._by_skel[skel]
+        for target in group:
+            if target.network == net:
+                return target
+        return group[0]
+
+    def _evaluate(
+        self,
+        net: str,
+        raw: str,
+        handle_units: tuple[list[Unit], list[str]],
+        marked: str,
+        core_marked: str,
+        peeled: tuple[_Peeled, ...],
+        skel: str,
+        rule: _Rule,
+    ) -> _Match | None:
+        """Decide one (handle reading, target) pair and write its evidence."""
+        target = self._pick_target(skel, net)
+        core = core_marked.replace(SEP, "")
+        start = marked.find(core_marked)
+        offset = len(marked[:start].replace(SEP, ""))
+        core_units = handle_units[0][offset : offset + len(core)]
+        ops = _align(core, skel)
+
+        homoglyphs: list[str] = []
+        deceptive = False  # a homoglyph beyond plain lowercase i/l, which readers tell apart
+        first_letter_edit = False
+        edits: list[tuple[str, str]] = []
+        for op, i, j in ops:
+            first_letter_edit |= op in ("sub", "add", "miss") and i == 0
+            if op == "match":
+                mine, theirs = core_units[i].orig, target.units[j].orig
+                if mine.casefold() != theirs.casefold():
+                    homoglyphs.append(f"{_show(mine)}→{theirs}")
+                    deceptive |= {mine, theirs} != {"i", "l"}
+            elif op == "sub":
+                edits.append(("changed", f"{core[i]}→{skel[j]}"))
+            elif op == "swap":
+                edits.append(("swapped", core[i : i + 2]))
+            elif op == "add":
+                near = core[max(i - 1, 0) : i] + core[i + 1 : i + 2]
+                edits.append(("doubled" if core[i] in near else "added", core[i]))
+            else:
+                near = skel[max(j - 1, 0) : j] + skel[j + 1 : j + 2]
+                edits.append(("missing-double" if skel[j] in near else "missing", skel[j]))
+        target_seps = skeleton(target.raw, keep_separators=True).count(SEP)
+        seps = core_marked.count(SEP)
+        if edits and not self._edits_allowed(edits, first_letter_edit, deceptive, peeled, rule):
+            return None
+        # A short glued affix may just be the end of another word ("bon"+"us").
+        short_glued = any(
+            p.glued and p.affix.kind != "number" and len(p.affix.skel) <= self._glued_max
+            for p in peeled
+        )
+        if short_glued and (edits or len(skel) <= self._short):
+            return None
+
+        match = _Match(target, len(edits), 0.7)
+        if homoglyphs:
+            match.kinds.append("homoglyph")
+            match.parts.append(f"{_plural(len(homoglyphs), 'homoglyph')} ({', '.join(homoglyphs)})")
+            match.confidence += 0.2
+        for kind in ("added", "doubled", "missing", "missing-double", "swapped", "changed"):
+            found = [what for k, what in edits if k == kind]
+            if found:
+                label = {"missing-double": "missing", "swapped": "swapped pair"}.get(kind, kind)
+                word = "letter" if kind != "swapped" else ""
+                shown = ", ".join(f"'{w}'" for w in found)
+                match.parts.append(
+                    f"{_plural(len(found), (label + ' ' + word).strip())} ({shown})"
+                    if kind != "changed" else f"{_plural(len(found), 'changed letter')} ({shown})"
+                )
+        if edits:
+            match.kinds.append("edit")
+            match.confidence -= 0.12 * len(edits)
+        if seps != target_seps:
+            match.kinds.append("separator")
+            chars = "".join(dict.fromkeys(handle_units[1])) or "none"
+            verb = "added" if seps > target_seps else "removed"
+            match.parts.append(f"separator {verb} ('{chars}')" if seps else f"separator {verb}")
+            match.confidence += 0.05
+        self._describe_affixes(match, peeled)
+        if not match.parts:
+            kind = "same-handle-other-network" if target.network else "brand-term"
+            match.kinds.append(kind)
+            if target.network and target.raw == raw:
+                match.parts.append(f"same handle as {target.label}; the brand has no such "
+                                   f"account on {net}")
+                match.confidence = 0.8
+            else:
+                match.parts.append(f"holds the {target.label} on {net}")
+                match.confidence = 0.75
+        else:
+            match.parts[-1] += f" away from {target.label}"
+        return match
+
+    @staticmethod
+    def _edits_allowed(
+        edits: list[tuple[str, str]],
+        first_letter_edit: bool,
+        deceptive: bool,
+        peeled: tuple[_Peeled, ...],
+        rule: _Rule,
+    ) -> bool:
+        """Whether these edits still read as the target, given the other evidence."""
+        signal = deceptive or any(
+            p.affix.kind == "strong" or (not p.glued and p.affix.kind != "number")
+            for p in peeled
+        )
+        kinds = [kind for kind, _ in edits]
+        if signal:
+            return rule.signalled is None or all(k in rule.signalled for k in kinds)
+        return (
+            not first_letter_edit
+            and len(edits) <= rule.max_bare
+            and (rule.bare is None or all(k in rule.bare for k in kinds))
+        )
+
+    @staticmethod
+    def _describe_affixes(match: _Match, peeled: tuple[_Peeled, ...]) -> None:
+        words = [p.affix for p in peeled]
+        if not words:
+            return
+        text = []
+        for affix in words:
+            if affix.kind == "country":
+                text.append(f"country code '{affix.word}'")
+            elif affix.kind == "number":
+                text.append(f"number '{affix.word}'")
+            elif affix.word != affix.means:
+                text.append(f"misspelt affix '{affix.word}' ({affix.means})")
+            else:
+                text.append(f"affix '{affix.word}'")
+        match.parts.append(_and(text))
+        match.kinds.append("affix")
+        if any(a.kind == "country" for a in words):
+            match.kinds.append("country-code")
+        if any(a.word != a.means for a in words):
+            match.confidence += 0.2
+        elif any(a.kind == "strong" for a in words):
+            match.confidence += 0.15
+
+    def _names_brand(self, text: str | None) -> tuple[_Target | None, bool]:
+        """The target a free text (display name, bio) names exactly, and whether it claims."""
+        if not text:
+            return None, False
+        words = "".join(c if c.isalnum() else " " for c in text)
+        marked = skeleton(words, keep_separators=True)
+        tokens = marked.split(SEP)
+        claims = any(
+            (a := self._affixes.get(t)) is not None and a.kind == "strong" for t in tokens
+        )
+        for size in (1, 2, 3):
+            for i in range(len(tokens) - size + 1):
+                joined = "".join(tokens[i : i + size])
+                if joined in self._by_skel and (len(joined) > self._short or size == 1):
+                    return self._by_skel[joined][0], claims
+        return None, claims
+
+    def _display_match(self, display_name: str | None) -> _Match | None:
+        """A dissimilar handle whose display name is the brand name plus affixes only."""
+        if not display_name:
+            return None
+        words = "".join(c if c.isalnum() else " " for c in display_name)
+        for core_marked, peeled in self._peel(skeleton(words, keep_separators=True)):
+            core = core_marked.replace(SEP, "")
+            if core in self._by_skel:
+                target = self._by_skel[core][0]
+                match = _Match(target, 0, 0.5, ["display-name"],
+                               [f"display name '{display_name}' copies {target.label}"])
+                if any(p.affix.kind == "strong" for p in peeled):
+                    match.confidence += 0.05
+                return match
+        return None
+
+    def _judge(
+        self,
+        match: _Match,
+        net: str,
+        raw: str,
+        display_only: bool,
+        display_name: str | None,
+        bio: str | None,
+        followers: int | None,
+        created: str | None,
+        verified: bool | None,
+    ) -> Verdict | None:
+        """Weigh the profile's context and turn a match into a verdict."""
+        ctx = self._context
+        notes: list[str] = []
+        conf = match.confidence
+        official = self._followers.get(match.target.network or "") or max(
+            self._followers.values(), default=None
+        )
+        big = followers is not None and (
+            followers >= ctx["big_follower_ratio"] * official if official
+            else followers >= ctx["big_account_unknown_official"]
+        )
+        if verified and big:
+            return None  # the network vouches for a large account of its own
+        if verified:
+            conf -= 0.3
+            notes.append("verified")
+        born = _date(created)
+        if born:
+            days = (self._today - born).days
+            if 0 <= days < ctx["new_account_days"]:
+                conf += 0.1
+                notes.append(f"account {days} days old")
+            elif days >= ctx["old_account_days"]:
+                conf -= 0.15
+                notes.append(f"account {days // 365} years old")
+        if followers is not None:
+            versus = f" vs {official:,} on the official account" if official else ""
+            if big:
+                conf -= 0.25
+                notes.append(f"{followers:,} followers{versus}")
+            elif official and followers < ctx["tiny_follower_ratio"] * official:
+                conf += 0.05
+                notes.append(f"{followers:,} followers{versus}")
+        kinds = list(match.kinds)
+        if not display_only:
+            named, claims = self._names_brand(display_name)
+            if named or claims:
+                conf += 0.1 if named and claims else 0.05
+                kinds.append("display-name")
+                notes.append(f"display name '{display_name}'")
+        named, claims = self._names_brand(bio)
+        if named and claims:
+            conf += 0.05
+            notes.append("bio claims to be the brand")
+        if raw in self._affiliate_any:
+            conf -= 0.2
+            notes.append("same handle as a declared affiliate on another network")
+        conf = round(min(max(conf, 0.05), 0.99), 2)
+        severity = "error"
+        if display_only or verified or conf < ctx["warning_below"]:
+            severity = "warning"
+        evidence = _and(match.parts) if not display_only else match.parts[0]
+        if notes:
+            evidence += "; " + ", ".join(notes)
+        target = match.target
+        return Verdict(severity, target.raw, target.network, evidence, conf, tuple(kinds))
