@@ -125,14 +125,14 @@ class _Builder:
             fact["statement_networks"] = list(reading.networks) if reading else []
 
     def _missions(self) -> None:
+        pointers = self.plan.get("_mission_pointers", {})
         for network, statement in self.plan.get("missions", {}).items():
-            if network.startswith("_"):
-                continue
             text = str(statement).strip()
             self._add({
                 "type": "mission", "network": network, "statement": text,
                 "sentence_count": len([s for s in _SENTENCE_END.split(text) if s.strip()]),
-                "length": len(text), "_pointer": f"/missions/{_escape(network)}",
+                "length": len(text),
+                "_pointer": pointers.get(network, f"/missions/{_escape(network)}"),
                 "_subject": network, "_identity": f"mission:{network}", "_owner": self.reviewer,
             })
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import Match
 from smplan_lint.facts import build_facts
+from smplan_lint.filters import RuleIndex, apply_suppressions, suppressions
 from smplan_lint.findings import Finding, Issue, fingerprint, help_url
-from smplan_lint.inventory import validate
-from smplan_lint.load import Document
+from smplan_lint.inventory import check_version, validate
+from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
 
 
@@ -24,12 +25,30 @@ from smplan_lint.packs import Compiled, Rule
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
-    plan: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the configuration decided: which rules report, at which severity."""
+
+    enabled: frozenset[str] | None = None      # rule ids; None means every rule
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
+
+
+def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
+               today: datetime.date, policy: Policy = Policy()) -> FileResult:
+    """Load and lint one file; raises UnusableInput for a file that cannot be linted."""
+    document = load_bytes(data, path)
+    problem = check_version(document.data)
+    if problem:
+        raise UnusableInput(problem, *document.position("/version"))
+    return lint_document(document, compiled, engine, today, policy)
 
 
 def lint_document(document: Document, compiled: Compiled, engine: Backend,
-                  today: datetime.date) -> FileResult:
+                  today: datetime.date, policy: Policy = Policy()) -> FileResult:
     """Findings for one loaded document (its version already checked)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys)
     facts = build_facts(validated.plan, today, compiled.options)
@@ -40,7 +59,19 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
     placer = _Placer(document, compiled, facts)
     findings = [placer.issue(issue) for issue in [*document.problems, *validated.issues]]
     findings.extend(placer.matches(engine.run(compiled.program, facts)))
-    return FileResult(document.path, findings, facts, validated.plan)
+    enabled = policy.enabled if policy.enabled is not None else frozenset(compiled.rules)
+    levels = dict(policy.severity)
+    findings = [replace(item, severity=levels.get(item.rule, item.severity))
+                for item in findings if item.rule in enabled]
+    index = RuleIndex(compiled.rules)
+    entries = [entry for entry in suppressions(validated.plan)
+               if not (found := index.find(entry.token))
+               or any(rule.id in enabled for rule in found)]
+    kept, hidden = apply_suppressions(
+        findings, entries, index, today,
+        lambda rule, message, at, subject: placer.issue(Issue(rule, at, message, subject)))
+    kept = [item for item in kept if item.rule in enabled]
+    return FileResult(document.path, kept, hidden, facts)
 
 
 class _Placer:

@@ -393,3 +393,33 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
             extra_keys.setdefault(kind, set()).update(declared)
     return Compiled(Program(tuple(cases), digest), tuple(compiler.lowered), rules, options,
                     case_rules, case_specs, extra_keys)
+
+
+ENTRY_POINT_GROUP = "smplan_lint.packs"
+
+
+def gather_packs(paths: list[str]) -> list[Pack]:
+    """The core pack, installed packs (entry points), then packs named by path."""
+    packs = [core_pack(), *_installed_packs()]
+    for path in paths:
+        if not Path(path).exists():
+            raise PackError("rule pack not found", path)
+        packs.append(load_pack(path))
+    check_clashes(packs)
+    return packs
+
+
+def _installed_packs() -> list[Pack]:
+    """Each entry point names a callable returning the path of its pack file or folder."""
+    from importlib.metadata import entry_points
+
+    packs = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            target = entry.load()
+            location = target() if callable(target) else target
+        except Exception as error:  # a broken plug-in must not crash the linter
+            raise PackError(f"installed pack {entry.name!r} failed to load: {error}",
+                            entry.value) from None
+        packs.append(load_pack(str(location)))
+    return packs

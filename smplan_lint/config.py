@@ -1,0 +1,144 @@
+"""Configuration: found upward from the inventory, merged through `extends`.
+
+Sources, first found wins: `--config FILE`, then in each folder from the
+inventory's upward, `.smplan-lint.yaml` or `[tool.smplan-lint]` in
+`pyproject.toml`. Unknown keys are errors that suggest the nearest one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smplan_lint.findings import SEVERITIES
+from smplan_lint.load import UnusableInput, load_path
+
+CONFIG_FILE = ".smplan-lint.yaml"
+DEFAULT_PATTERNS = ("*.smplan.yaml", "*.smplan.yml", "inventory.yaml", "inventory.yml")
+FAIL_ON = (*SEVERITIES, "never")
+KEYS = {"extends", "select", "ignore", "severity", "rules", "packs", "baseline", "fail-on",
+        "patterns"}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used (exit status 2)."""
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    packs: list[str] = field(default_factory=list)
+    baseline: str | None = None
+    fail_on: str | None = None
+    patterns: list[str] = field(default_factory=lambda: list(DEFAULT_PATTERNS))
+    source: str | None = None
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file at or above `start`."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        own = candidate / CONFIG_FILE
+        if own.is_file():
+            return own
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    return _build(_read(path, set()), path)
+
+
+def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    section = data.get("tool", {}).get("smplan-lint")
+    return section if isinstance(section, dict) else None
+
+
+def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
+    """The merged raw mapping of one config file and everything it extends."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise ConfigError(f"{path}: `extends` loops back to this file")
+    seen.add(resolved)
+    if path.name == "pyproject.toml":
+        raw = _pyproject_section(path) or {}
+        position = ""
+    else:
+        try:
+            document = load_path(str(path))
+        except UnusableInput as error:
+            where = f":{error.line}:{error.column}" if error.line else ""
+            raise ConfigError(f"{path}{where}: {error}") from None
+        raw = {} if document.data is None else document.data
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{path}:1:1: a configuration is a mapping")
+        position = document
+    for key in raw:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            where = ":%d:%d" % position.position(f"/{key}") if position else ""
+            raise ConfigError(f"{path}{where}: unknown config key '{key}'{hint}")
+    parent = raw.get("extends")
+    if parent is None:
+        return {**raw, "_dir": str(path.parent)}
+    if not isinstance(parent, str):
+        raise ConfigError(f"{path}: `extends` names one config file")
+    base = _read(path.parent / parent, seen)
+    merged = {**base, **{k: v for k, v in raw.items() if k != "extends"}}
+    for key in ("severity", "rules"):
+        merged[key] = {**base.get(key, {}), **raw.get(key, {})}
+    packs = [str(Path(base["_dir"]) / p) for p in base.get("packs", [])]
+    merged["packs"] = packs + [str(path.parent / p) for p in raw.get("packs", [])]
+    merged["_dir"] = str(path.parent)
+    return merged
+
+
+def _build(raw: dict[str, Any], path: Path) -> Config:
+    def expect(key: str, kind: type | tuple[type, ...], what: str) -> Any:
+        value = raw.get(key)
+        if value is not None and not isinstance(value, kind):
+            raise ConfigError(f"{path}: `{key}` should be {what}")
+        return value
+
+    config = Config(source=str(path))
+    config.select = split_rule_list(expect("select", (list, str), "a list of rules") or [])
+    config.ignore = split_rule_list(expect("ignore", (list, str), "a list of rules") or [])
+    config.severity = expect("severity", dict, "a mapping of rule to severity") or {}
+    for rule, level in config.severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{path}: severity of {rule} should be one of {', '.join(SEVERITIES)}")
+    config.rules = expect("rules", dict, "a mapping of rule to options") or {}
+    if not all(isinstance(v, dict) for v in config.rules.values()):
+        raise ConfigError(f"{path}: `rules` maps each rule to a mapping of options")
+    base = Path(raw.get("_dir", path.parent))
+    packs = expect("packs", list, "a list of pack paths") or []
+    config.packs = [p if Path(p).is_absolute() else str(base / p) for p in packs]
+    baseline = expect("baseline", str, "a file name")
+    config.baseline = str(base / baseline) if baseline else None
+    config.fail_on = expect("fail-on", str, "error, warning, info or never")
+    if config.fail_on is not None and config.fail_on not in FAIL_ON:
+        raise ConfigError(f"{path}: `fail-on` should be one of {', '.join(FAIL_ON)}")
+    config.patterns = expect("patterns", list, "a list of file patterns") or list(DEFAULT_PATTERNS)
+    return config
+
+
+def split_rule_list(values: list[str] | str) -> list[str]:
+    """`--select a,b --select c` and `select: [a, b]` read the same."""
+    items = [values] if isinstance(values, str) else values
+    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]

@@ -1,0 +1,24 @@
+"""`smplan-lint init`: a commented starter inventory and configuration."""
+
+from __future__ import annotations
+
+import datetime
+from importlib import resources
+from pathlib import Path
+
+STARTER = {"inventory.yaml": "starter-inventory.yaml", ".smplan-lint.yaml": "starter-config.yaml"}
+
+
+def write_starter(folder: Path, force: bool = False,
+                  today: datetime.date | None = None) -> list[Path]:
+    """Write both files, or neither when one exists and `force` is not given."""
+    targets = {folder / name: template for name, template in STARTER.items()}
+    for target in targets:
+        if target.exists() and not force:
+            raise FileExistsError(0, "exists", str(target))
+    folder.mkdir(parents=True, exist_ok=True)
+    day = (today or datetime.date.today()).isoformat()
+    for target, template in targets.items():
+        text = resources.files("smplan_lint.data").joinpath(template).read_text(encoding="utf-8")
+        target.write_text(text.replace("{today}", day), encoding="utf-8")
+    return list(targets)

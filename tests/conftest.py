@@ -1,0 +1,26 @@
+"""Shared helpers: lint text or files the way the command line does."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+TODAY = datetime.date(2026, 11, 27)
+
+
+@pytest.fixture(params=["durable", "python"])
+def engine_name(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real command in a child process: exit codes and stderr as a user sees them."""
+    return subprocess.run([sys.executable, "-m", "smplan_lint", *args], cwd=cwd, input=input,
+                          capture_output=True, env=env, timeout=120)

@@ -1,0 +1,94 @@
+"""The engine adapter: both back ends agree, runs are isolated, nothing leaks."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+import pytest
+
+from smplan_lint.conditions import Compiler
+from smplan_lint.engine import EngineUnavailable, backend
+from smplan_lint.engine.program import Program
+from smplan_lint.packs import Rule, compile_rule
+
+
+def _rule(given: str, **case) -> Rule:
+    return Rule(id="T1", name="t", severity="error", summary="", why="", fix="", message="",
+                area="plan", pack="test", given=given, at=None, options={}, cases=(case,),
+                examples={}, builtin=False, source="test", pointer="")
+
+
+def _matches(engine_name: str, rule: Rule, facts: list[dict]) -> list[tuple]:
+    compiler = Compiler()
+    cases = compile_rule(compiler, rule, {})
+    import datetime
+
+    for number, fact in enumerate(facts):
+        fact["_n"] = number
+        for lowered in compiler.lowered:
+            if fact["type"] == lowered.type:
+                fact[lowered.attribute] = lowered.predicate(fact, datetime.date(2026, 6, 30))
+    program = Program(tuple(cases), digest=hashlib.sha256(repr(cases).encode()).hexdigest())
+    found = backend(engine_name).run(program, facts)
+    return sorted(dict(m.bindings)[rule.given] for m in found)
+
+
+ACCOUNTS = [
+    {"type": "account", "key": "a", "owner": "ana", "followers": 10, "handle": "acme"},
+    {"type": "account", "key": "b", "followers": 500, "handle": "Acme_HQ"},
+    {"type": "account", "key": "c", "owner": "ben", "handle": "other", "two_factor": True},
+    {"type": "person", "key": "ana", "active": False},
+]
+
+
+@pytest.mark.parametrize("when, expected", [
+    ({"owner": {"missing": True}}, [1]),
+    ({"owner": {"present": True}}, [0, 2]),
+    ({"owner": "ana"}, [0]),
+    ({"owner": {"not_equals": "ana"}}, [2]),          # missing owner: comparison is false
+    ({"owner": {"in": ["ana", "ben"]}}, [0, 2]),
+    ({"owner": {"not_in": ["ana"]}}, [2]),
+    ({"followers": {"gt": 100}}, [1]),
+    ({"followers": {"lte": 10}}, [0]),
+    ({"handle": {"matches": "(?i)^acme"}}, [0, 1]),
+    ({"handle": {"not_matches": "_"}}, [0, 2]),
+    ({"not": {"owner": "ana"}}, [1, 2]),
+    ({"any": [{"owner": "ben"}, {"followers": {"gt": 100}}]}, [1, 2]),
+    ({"two_factor": {"equals": True}}, [2]),
+])
+def test_conditions_agree_on_both_back_ends(engine_name, when, expected):
+    assert _matches(engine_name, _rule("account", when=when), [dict(f) for f in ACCOUNTS]) == expected
+
+
+def test_join_and_absence(engine_name):
+    joined = _rule("account", join={"person": {"on": {"key": "owner"}, "when": {"active": False}}})
+    absent = _rule("account", absent={"person": {"on": {"key": "owner"}}})
+    assert _matches(engine_name, joined, [dict(f) for f in ACCOUNTS]) == [0]
+    # b has no owner: an absence keyed on a missing field never fires
+    assert _matches(engine_name, absent, [dict(f) for f in ACCOUNTS]) == [2]
+
+
+def test_absence_waits_for_facts_asserted_later(engine_name):
+    facts = [{"type": "account", "key": "a", "owner": "zoe"}, {"type": "person", "key": "zoe"}]
+    rule = _rule("account", absent={"person": {"on": {"key": "owner"}}})
+    assert _matches(engine_name, rule, facts) == []
+
+
+def test_many_runs_stay_isolated_and_start_no_threads():
+    from smplan_lint.engine.durable_backend import DurableBackend  # noqa: F401
+
+    engine = backend("durable")
+    rule = _rule("account", when={"owner": {"missing": True}})
+    before = threading.active_count()
+    for run in range(300):
+        facts = [{"type": "account", "key": f"k{run}"}] if run % 2 else [
+            {"type": "account", "key": f"k{run}", "owner": "x"}]
+        assert _matches("durable", rule, facts) == ([0] if run % 2 else [])
+    assert threading.active_count() == before
+    assert engine is backend("durable")
+
+
+def test_unknown_engine_is_refused():
+    with pytest.raises(EngineUnavailable):
+        backend("prolog")
