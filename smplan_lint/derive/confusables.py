@@ -101,8 +101,9 @@ def units(text: str) -> tuple[list[Unit], list[str]]:
     for char in text:
         for folded in char.casefold():
             mapped = mapping.get(folded, folded)
-            if mapped == SEP:
+            if mapped == SEP:  # kept until the pairs are merged: "r_n" is no "m"
                 separators.append(char)
+                pieces.append(Unit(char, SEP))
                 continue
             # An expansion (æ -> ae) carries the original on its first letter only.
             for i, letter in enumerate(mapped):
@@ -120,4 +121,4 @@ def units(text: str) -> tuple[list[Unit], list[str]]:
                 out.append(merged[i])
                 i += 1
         merged = out
-    return merged, separators
+    return [u for u in merged if u.skel != SEP], separators

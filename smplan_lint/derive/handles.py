@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .confusables import SEP, Unit, plain, settings, skeleton, units
 
@@ -115,9 +115,21 @@ def _one_edit(word: str) -> set[str]:
 def _align(a: str, b: str) -> list[tuple[str, int, int]]:
     """Cheapest OSA edit script from handle ``a`` to target ``b``, for the evidence.
 
-    rapidfuzz decides the distance; it has no edit script with transpositions, so
-    this small backtrace names the edits (match, sub, add, miss, swap).
+    Ops are match, sub, add (a letter only in ``a``), miss (only in ``b``) and swap.
+    rapidfuzz's Levenshtein opcodes serve when no swap is involved; its OSA has no
+    edit script, so swaps get this small backtrace.
     """
+    if OSA.distance(a, b) == Levenshtein.distance(a, b):
+        ops: list[tuple[str, int, int]] = []
+        for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+            if tag in ("equal", "replace"):
+                name = "match" if tag == "equal" else "sub"
+                ops += [(name, i1 + k, j1 + k) for k in range(i2 - i1)]
+            elif tag == "delete":
+                ops += [("add", i, j1) for i in range(i1, i2)]
+            else:
+                ops += [("miss", i1, j) for j in range(j1, j2)]
+        return ops
     n, m = len(a), len(b)
     dist = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
@@ -134,7 +146,7 @@ def _align(a: str, b: str) -> list[tuple[str, int, int]]:
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 best = min(best, dist[i - 2][j - 2] + 1)
             dist[i][j] = best
-    ops: list[tuple[str, int, int]] = []
+    ops = []
     i, j = n, m
     while i or j:
         if i and j and a[i - 1] == b[j - 1] and dist[i][j] == dist[i - 1][j - 1]:
@@ -213,7 +225,14 @@ class ImpersonationIndex:
             for r in cfg["thresholds"]
         )
         self._affixes = self._load_affixes(cfg)
-        self._affix_lens = sorted({len(k) for k in self._affixes}, reverse=True)
+        # Which affix lengths can start or end with a given pair of letters, so that
+        # peeling a handle tries only the lengths that can match.
+        self._front_lens: dict[str, tuple[int, ...]] = {}
+        self._back_lens: dict[str, tuple[int, ...]] = {}
+        for key in sorted(self._affixes, key=len, reverse=True):
+            for table, pair in ((self._front_lens, key[:2]), (self._back_lens, key[-2:])):
+                if len(key) not in table.get(pair, ()):
+                    table[pair] = table.get(pair, ()) + (len(key),)
 
         self._own: dict[str, set[str]] = {}
         self._affiliates: dict[str, set[str]] = {}
@@ -231,12 +250,12 @@ class ImpersonationIndex:
             # The name inside an affixed own handle ("acme_support" -> "acme") is a target
             # too, when the affix is unmistakable (separated, or a long word).
             marked = skeleton(raw, keep_separators=True)
-            for core, peeled in self._peel(marked):
+            for core, peeled, start in self._peel(marked):
                 name = core.replace(SEP, "")
                 if peeled and len(name) >= 3 and all(
                     not p.glued or len(p.affix.skel) >= 4 for p in peeled
                 ):
-                    offset = len(marked[: marked.find(core)].replace(SEP, ""))
+                    offset = len(marked[:start].replace(SEP, ""))
                     label = f"the name '{name}' of @{raw} on {net}"
                     targets.append(_Target(name, raw, net, label, 2, offset))
         for term in brand_terms:
@@ -289,15 +308,18 @@ class ImpersonationIndex:
                 chosen = rule
         return chosen
 
-    def _peel(self, marked: str) -> list[tuple[str, tuple[_Peeled, ...]]]:
-        """Every way of taking up to three affix words off the ends of a marked skeleton."""
-        out: list[tuple[str, tuple[_Peeled, ...]]] = [(marked, ())]
+    def _peel(self, marked: str) -> list[tuple[str, tuple[_Peeled, ...], int]]:
+        """Every way of taking up to three affix words off the ends of a marked skeleton.
+
+        Yields (what is left, the affixes, where it starts in ``marked``).
+        """
+        out: list[tuple[str, tuple[_Peeled, ...], int]] = [(marked, (), 0)]
         frontier = out[:]
         for _ in range(3):
-            grown: list[tuple[str, tuple[_Peeled, ...]]] = []
-            for text, peeled in frontier:
+            grown: list[tuple[str, tuple[_Peeled, ...], int]] = []
+            for text, peeled, start in frontier:
                 size = len(text)
-                for n in self._affix_lens:
+                for n in self._front_lens.get(text[:2], ()):
                     if n + 2 > size:
                         continue
                     affix = self._affixes.get(text[:n])
@@ -305,12 +327,16 @@ class ImpersonationIndex:
                     if affix and (affix.kind != "country" or text[n] == SEP):
                         rest = text[n:]
                         front = _Peeled(affix, rest[0] != SEP)
-                        grown.append((rest.lstrip(SEP), (front,) + peeled))
+                        core = rest.lstrip(SEP)
+                        grown.append((core, (front,) + peeled, start + len(text) - len(core)))
+                for n in self._back_lens.get(text[-2:], ()):
+                    if n + 2 > size:
+                        continue
                     affix = self._affixes.get(text[-n:])
                     if affix:
                         rest = text[:-n]
                         back = _Peeled(affix, rest[-1] != SEP)
-                        grown.append((rest.rstrip(SEP), peeled + (back,)))
+                        grown.append((rest.rstrip(SEP), peeled + (back,), start))
             if not grown:
                 break
             out += grown
@@ -373,23 +399,27 @@ class ImpersonationIndex:
         return variants
 
     def _best_handle_match(self, net: str, raw: str) -> _Match | None:
-        best: _Match | None = None
+        """The simplest reading (fewest edits, then fewest affixes) that passes the rules."""
+        found = []
         for text, marked, extra in self._variants(raw):
-            handle_units: tuple[list[Unit], list[str]] | None = None
-            for core_marked, peeled in self._peel(marked):
+            for core_marked, peeled, start in self._peel(marked):
                 core = core_marked.replace(SEP, "")
                 for skel in self._candidates(core):
                     rule = self._rule(len(skel))
                     distance = OSA.distance(core, skel, score_cutoff=rule.max_edits)
-                    if distance > rule.max_edits:
-                        continue
-                    if handle_units is None:
-                        handle_units = units(text)
-                    match = self._evaluate(net, raw, handle_units, marked, core_marked,
-                                           peeled + extra, skel, rule)
-                    if match and (best is None or match.confidence > best.confidence):
-                        best = match
-        return best
+                    if distance <= rule.max_edits:
+                        affixes = peeled + extra
+                        found.append((distance, len(affixes), text, marked, core_marked,
+                                      affixes, start, skel, rule))
+        found.sort(key=lambda f: f[:2])
+        for _, _, text, marked, core_marked, affixes, start, skel, rule in found:
+            handle_units, separators = units(text)
+            offset = len(marked[:start].replace(SEP, ""))
+            match = self._evaluate(net, raw, handle_units[offset:], separators, core_marked,
+                                   affixes, skel, rule)
+            if match:
+                return match
+        return None
 
     def _pick_target(self, skel: str, net: str) -> _Target:
         group = self._by_skel[skel]
@@ -402,8 +432,8 @@ class ImpersonationIndex:
         self,
         net: str,
         raw: str,
-        handle_units: tuple[list[Unit], list[str]],
-        marked: str,
+        rest_units: list[Unit],
+        separators: list[str],
         core_marked: str,
         peeled: tuple[_Peeled, ...],
         skel: str,
@@ -412,9 +442,7 @@ class ImpersonationIndex:
         """Decide one (handle reading, target) pair and write its evidence."""
         target = self._pick_target(skel, net)
         core = core_marked.replace(SEP, "")
-        start = marked.find(core_marked)
-        offset = len(marked[:start].replace(SEP, ""))
-        core_units = handle_units[0][offset : offset + len(core)]
+        core_units = rest_units[: len(core)]
         ops = _align(core, skel)
 
         homoglyphs: list[str] = []
@@ -470,7 +498,7 @@ class ImpersonationIndex:
             match.confidence -= 0.12 * len(edits)
         if seps != target_seps:
             match.kinds.append("separator")
-            chars = "".join(dict.fromkeys(handle_units[1])) or "none"
+            chars = "".join(dict.fromkeys(separators))
             verb = "added" if seps > target_seps else "removed"
             match.parts.append(f"separator {verb} ('{chars}')" if seps else f"separator {verb}")
             match.confidence += 0.05
@@ -557,7 +585,7 @@ class ImpersonationIndex:
         if not display_name:
             return None
         words = "".join(c if c.isalnum() else " " for c in display_name)
-        for core_marked, peeled in self._peel(skeleton(words, keep_separators=True)):
+        for core_marked, peeled, _ in self._peel(skeleton(words, keep_separators=True)):
             core = core_marked.replace(SEP, "")
             if core in self._by_skel:
                 target = self._by_skel[core][0]
