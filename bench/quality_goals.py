@@ -62,8 +62,16 @@ def scores(path: Path = FIXTURE) -> list[dict[str, Any]]:
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         rows.append(
-            {"check": check, "n": len(goals), "tp": tp, "fp": fp, "fn": fn,
-             "precision": precision, "recall": recall, "f1": f1}
+            {
+                "check": check,
+                "n": len(goals),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+            }
         )
     return rows
 

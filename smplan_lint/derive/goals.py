@@ -112,15 +112,12 @@ class _Lexicon:
 
         num = data["numbers"]
         self.digits = re.compile(num["digits"], _FLAGS)
-        self.number_words = {
-            lang: _compile(words) for lang, words in num["words"].items()
-        }
+        self.number_words = {lang: _compile(words) for lang, words in num["words"].items()}
         self.currency = re.compile(num["currency"], _FLAGS)
         self.gap_ignore = _compile(num["gap_ignore"])
+        self.denominator = _compile(num["denominator_cues"])
         placeholder = _alternation(num["placeholders"])
-        number_any = "|".join(
-            [num["digits"]] + [_alternation(w) for w in num["words"].values()]
-        )
+        number_any = "|".join([num["digits"]] + [_alternation(w) for w in num["words"].values()])
         self.open_range = re.compile(
             rf"(?P<num>{number_any})\s*(?:{_alternation(num['range_to'])})\s*"
             rf"(?:the\s+|el\s+|la\s+|le\s+)?(?:{placeholder})",
@@ -151,9 +148,7 @@ class _Lexicon:
         self.cadence = [
             (period, _compile(terms)) for period, terms in cad.items() if period != "not_after"
         ]
-        self.cadence_not_after = re.compile(
-            rf"(?:{_alternation(cad['not_after'])})\s*$", _FLAGS
-        )
+        self.cadence_not_after = re.compile(rf"(?:{_alternation(cad['not_after'])})\s*$", _FLAGS)
 
         dates = data["dates"]
         self.months = _numbered(dates["months"])
@@ -401,12 +396,14 @@ def _attach(
     after = next((m for m in mentions if m.start >= end), None)
     if after is not None:
         gap = lex.gap_ignore.sub(" ", text[end : after.start])
-        if len(_words(gap)) <= 3 and not _AFTER_STOP_RE.search(gap):
+        stops = _AFTER_STOP_RE.search(gap) or lex.denominator.search(gap)
+        if len(_words(gap)) <= 3 and not stops:
             return after
     before = [m for m in mentions if m.end <= start]
     window = [
-        m for m in before
-        if len(_words(text[m.end : start])) <= 6 and not _HARD_STOP_RE.search(text[m.end : start])
+        m
+        for m in before
+        if len(_words(text[m.end : start])) <= 8 and not _HARD_STOP_RE.search(text[m.end : start])
     ]
     results = [m for m in window if lex.family[m.name] != "output"]
     return (results or window or [None])[-1]
