@@ -462,7 +462,10 @@ class ImpersonationIndex:
                 edits.append(("swapped", core[i : i + 2]))
             elif op == "add":
                 near = core[max(i - 1, 0) : i] + core[i + 1 : i + 2]
-                edits.append(("doubled" if core[i] in near else "added", core[i]))
+                kind = "doubled" if core[i] in near else "added"
+                if core[i] == "s" and i == len(core) - 1 and kind == "added":
+                    kind = "plural"
+                edits.append((kind, core[i]))
             else:
                 near = skel[max(j - 1, 0) : j] + skel[j + 1 : j + 2]
                 edits.append(("missing-double" if skel[j] in near else "missing", skel[j]))
@@ -483,10 +486,12 @@ class ImpersonationIndex:
             match.kinds.append("homoglyph")
             match.parts.append(f"{_plural(len(homoglyphs), 'homoglyph')} ({', '.join(homoglyphs)})")
             match.confidence += 0.2
-        for kind in ("added", "doubled", "missing", "missing-double", "swapped", "changed"):
+        for kind in ("added", "plural", "doubled", "missing", "missing-double", "swapped",
+                     "changed"):
             found = [what for k, what in edits if k == kind]
             if found:
-                label = {"missing-double": "missing", "swapped": "swapped pair"}.get(kind, kind)
+                label = {"missing-double": "missing", "swapped": "swapped pair",
+                         "plural": "added"}.get(kind, kind)
                 word = "letter" if kind != "swapped" else ""
                 shown = ", ".join(f"'{w}'" for w in found)
                 match.parts.append(

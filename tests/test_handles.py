@@ -1,0 +1,134 @@
+"""Behaviour of the impersonation judgement (smplan_lint.derive.handles)."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smplan_lint.derive.confusables import skeleton, units
+from smplan_lint.derive.handles import ImpersonationIndex
+
+TODAY = datetime.date(2026, 11, 1)
+
+
+@pytest.fixture(scope="module")
+def acme() -> ImpersonationIndex:
+    return ImpersonationIndex(
+        own=[("Instagram", "@AcmeCoffee"), ("x", "acme_coffee")],
+        brand_terms=["acme", "acmecoffee"],
+        affiliates=[("instagram", "acme_fans_berlin")],
+        official_followers={"instagram": 52_000, "x": 8_000},
+        today=TODAY,
+    )
+
+
+def test_cyrillic_homoglyph_is_flagged_and_named(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("x", "\u0430cme")  # Cyrillic а
+    assert verdict is not None and verdict.severity == "error"
+    assert "homoglyph" in verdict.kinds
+    assert "1 homoglyph (Cyrillic \u0430→a)" in verdict.evidence
+    assert verdict.target == "acme" and verdict.target_network is None
+
+
+def test_zero_for_o_reports_pair_and_own_account(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("instagram", "acmec0ffee_official")
+    assert verdict is not None
+    assert verdict.evidence.startswith("1 homoglyph (0→o)")
+    assert "affix 'official' away from @acmecoffee on instagram" in verdict.evidence
+    assert verdict.target_network == "instagram"
+
+
+def test_rn_reads_as_m(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("x", "acrnecoffee")
+    assert verdict is not None and "rn→m" in verdict.evidence
+
+
+def test_own_handle_on_same_network_is_never_flagged(acme: ImpersonationIndex) -> None:
+    assert acme.assess("INSTAGRAM", "@acmecoffee") is None
+    assert acme.assess("x", "Acme_Coffee") is None
+
+
+def test_own_handle_on_another_network_is_flagged(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("tiktok", "acmecoffee")
+    assert verdict is not None
+    assert "same-handle-other-network" in verdict.kinds
+    assert verdict.target == "acmecoffee" and verdict.target_network == "instagram"
+
+
+def test_declared_affiliate_is_not_flagged(acme: ImpersonationIndex) -> None:
+    assert acme.assess("instagram", "acme_fans_berlin") is None
+
+
+@pytest.mark.parametrize("handle", ["acne", "acre", "acme_alumni_weekly", "pacman"])
+def test_short_brand_does_not_flag_ordinary_words(acme: ImpersonationIndex, handle: str) -> None:
+    assert acme.assess("x", handle) is None
+
+
+def test_short_brand_substring_of_unrelated_word_is_not_flagged() -> None:
+    index = ImpersonationIndex([("instagram", "fordtools")], ["ford"], today=TODAY)
+    assert index.assess("instagram", "stanford_alumni") is None
+    assert index.assess("instagram", "mike") is None
+
+
+def test_affix_and_country_code_are_named(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("x", "acmecoffee_support_uk")
+    assert verdict is not None
+    assert "affix 'support'" in verdict.evidence and "country code 'uk'" in verdict.evidence
+    assert {"affix", "country-code"} <= set(verdict.kinds)
+
+
+def test_misspelt_affix_counts(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("x", "acme_suport")
+    assert verdict is not None and "misspelt affix 'suport' (support)" in verdict.evidence
+
+
+def test_swapped_letters_in_long_name(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("x", "amcecoffee")
+    assert verdict is not None and "swapped" in verdict.evidence
+
+
+def test_display_name_alone_gives_a_warning(acme: ImpersonationIndex) -> None:
+    verdict = acme.assess("x", "beans4all", display_name="Acme Coffee Official")
+    assert verdict is not None
+    assert verdict.severity == "warning" and verdict.kinds == ("display-name",)
+    assert acme.assess("x", "beans4all", display_name="Beans for All") is None
+
+
+def test_context_raises_confidence(acme: ImpersonationIndex) -> None:
+    bare = acme.assess("x", "acmecoffe")
+    suspicious = acme.assess("x", "acmecoffe", display_name="Acme Coffee Official",
+                             followers=12, created="2026-10-20", verified=False)
+    assert bare is not None and suspicious is not None
+    assert suspicious.confidence > bare.confidence
+    assert "days old" in suspicious.evidence
+
+
+def test_verified_lowers_severity_and_big_verified_is_not_flagged(
+    acme: ImpersonationIndex,
+) -> None:
+    verdict = acme.assess("x", "acme_uk", verified=True, followers=300)
+    assert verdict is not None and verdict.severity == "warning"
+    assert acme.assess("instagram", "acmecoffeeuk", verified=True, followers=2_000_000) is None
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from("acmeorniv10_.-Iаоеς|5ïÆ"), max_size=16))
+def test_evidence_skeleton_agrees_with_fast_skeleton(text: str) -> None:
+    assert "".join(u.skel for u in units(text)[0]) == skeleton(text)
+
+
+def test_labelled_set_quality() -> None:
+    path = Path(__file__).resolve().parents[1] / "bench" / "quality_impersonation.py"
+    spec = importlib.util.spec_from_file_location("quality_impersonation", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = {row["check"]: row for row in module.scores()}
+    assert rows["impersonation"]["f1"] >= 0.95
+    assert rows["impersonation"]["n"] >= 300
+    assert rows["own/affiliate false positives"]["fp"] == 0
