@@ -324,8 +324,11 @@ _KIND_NAMES = {bool: "a boolean", int: "an integer", float: "a number", type(Non
 
 
 def _key_issue(pointer: str, text: str, value: Any) -> Issue:
+    """Say what YAML made of the key: `yes:` read as a boolean surprises people."""
     shown = text or "''"
     kind = _KIND_NAMES.get(type(value), type(value).__name__)
+    if type(value) in (list, dict):
+        return Issue("SMP003", pointer, f"key {shown} is not a string (it is {kind})")
     return Issue("SMP003", pointer,
                  f"key {shown} is not a string (YAML reads it as {kind}); quote it")
 
