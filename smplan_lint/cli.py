@@ -91,16 +91,30 @@ def _setup(config_path: str | None, rule_paths: tuple[str, ...], engine: str | N
     try:
         config = load_config(Path(config_path) if config_path else discover(start))
         packs = gather_packs([*config.packs, *rule_paths])
-        compiled = compile_packs(packs, config.rules)
+        index = RuleIndex({rule.id: rule for pack in packs for rule in pack.rules})
+        compiled = compile_packs(packs, _rule_options(config, index))
         chosen = backend(engine)
     except (ConfigError, PackError, EngineUnavailable) as error:
         raise Fatal(str(error)) from None
-    index = RuleIndex(compiled.rules)
-    unknown = [token for token in config.rules if not index.find(token)]
-    if unknown:
-        raise Fatal(f"{config.source}: options for unknown rule '{unknown[0]}'"
-                    f"{index.suggest(unknown[0])}")
     return Setup(config, packs, compiled, chosen, index)
+
+
+def _rule_options(config: Any, index: Any) -> dict[str, dict[str, Any]]:
+    """Config `rules:` keyed by rule id, each option one the rule declares."""
+    options: dict[str, dict[str, Any]] = {}
+    for token, chosen in config.rules.items():
+        found = index.find(token) if token in index.rules or token in index.by_name else []
+        if not found:
+            raise Fatal(f"{config.source}: options for unknown rule '{token}'"
+                        f"{index.suggest(token)}")
+        rule = found[0]
+        for name in chosen:
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise Fatal(f"{config.source}: rule {rule.id} has no option '{name}' "
+                            f"(its options: {known})")
+        options[rule.id] = chosen
+    return options
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]},

@@ -16,7 +16,9 @@ from typing import Any
 
 from smplan_lint.engine.program import MISSING, field_value
 
-NATIVE_OPS = ("equals", "not_equals", "in", "not_in", "gt", "gte", "lt", "lte", "missing", "present")
+NATIVE_OPS = (
+    "equals", "not_equals", "in", "not_in", "gt", "gte", "lt", "lte", "missing", "present",
+)
 LOWERED_OPS = (
     "matches", "not_matches", "empty", "before_today", "after_today",
     "older_than_days", "newer_than_days",
@@ -51,7 +53,8 @@ class Compiler:
         self.lowered: list[Lowered] = []
         self.fields: set[tuple[str, str]] = set()   # (fact type, top-level field) tested
 
-    def when(self, spec: Any, fact_type: str, options: dict[str, Any], pointer: str) -> tuple | None:
+    def when(self, spec: Any, fact_type: str, options: dict[str, Any],
+             pointer: str) -> tuple | None:
         if spec is None:
             return None
         if not isinstance(spec, dict) or not spec:

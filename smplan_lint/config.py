@@ -92,7 +92,7 @@ def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            where = ":%d:%d" % position.position(f"/{key}") if position else ""
+            where = ":{}:{}".format(*position.position(f"/{key}")) if position else ""
             raise ConfigError(f"{path}{where}: unknown config key '{key}'{hint}")
     parent = raw.get("extends")
     if parent is None:
@@ -122,7 +122,8 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
     config.severity = expect("severity", dict, "a mapping of rule to severity") or {}
     for rule, level in config.severity.items():
         if level not in SEVERITIES:
-            raise ConfigError(f"{path}: severity of {rule} should be one of {', '.join(SEVERITIES)}")
+            raise ConfigError(
+                f"{path}: severity of {rule} should be one of {', '.join(SEVERITIES)}")
     config.rules = expect("rules", dict, "a mapping of rule to options") or {}
     if not all(isinstance(v, dict) for v in config.rules.values()):
         raise ConfigError(f"{path}: `rules` maps each rule to a mapping of options")

@@ -80,7 +80,8 @@ class _Builder:
             if key in audit:
                 fact[f"audit_{key}"] = audit[key]
         for key, value in self.plan.items():
-            if key not in _KNOWN_TOP and key != "lint-ignore" and not isinstance(value, dict | list):
+            scalar = not isinstance(value, dict | list)
+            if key not in _KNOWN_TOP and key != "lint-ignore" and scalar:
                 fact[key] = value
         if "name" in organisation:
             fact["organisation"] = organisation["name"]
@@ -119,7 +120,8 @@ class _Builder:
             fact["metric_names"] = names
             fact["vanity_only"] = vanity_only(families, engagement_is_vanity=engagement)
             fact["measurable"] = measurable
-            fact["time_bound"] = bool("deadline" in item or cadence or (reading and reading.time_bound))
+            fact["time_bound"] = bool("deadline" in item or cadence
+                                      or (reading and reading.time_bound))
             if "deadline" not in item and reading and reading.deadline:
                 fact["deadline"] = reading.deadline
             fact["statement_networks"] = list(reading.networks) if reading else []

@@ -96,7 +96,8 @@ class _Placer:
             if (rule.id, subject["_n"]) in seen:
                 continue
             seen.add((rule.id, subject["_n"]))
-            found.append(self._from_match(rule, self.compiled.case_specs[match.case], subject, bound))
+            case = self.compiled.case_specs[match.case]
+            found.append(self._from_match(rule, case, subject, bound))
         return found
 
     def _from_match(self, rule: Rule, case: dict, subject: dict, bound: dict) -> Finding:

@@ -215,7 +215,8 @@ def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
         raise _fail(document, pointer, f"rule {rule_id} needs `given:` (the fact type it checks)")
     if "cases" in raw:
         cases = raw["cases"]
-        if not isinstance(cases, list) or not cases or any(k in raw for k in ("when", "join", "absent")):
+        mixed = any(k in raw for k in ("when", "join", "absent"))
+        if not isinstance(cases, list) or not cases or mixed:
             raise _fail(document, f"{pointer}/cases",
                         "`cases:` is a non-empty list and replaces when/join/absent")
         for i, case in enumerate(cases):
@@ -357,7 +358,8 @@ class Compiled:
 _compiled: dict[tuple[tuple[str, ...], str], Compiled] = {}
 
 
-def compile_packs(packs: list[Pack], overrides: dict[str, dict[str, Any]] | None = None) -> Compiled:
+def compile_packs(packs: list[Pack],
+                  overrides: dict[str, dict[str, Any]] | None = None) -> Compiled:
     """Compile once per content: the packs' digests plus the option overrides."""
     chosen = overrides or {}
     key = (tuple(p.digest for p in packs), json.dumps(chosen, sort_keys=True, default=str))

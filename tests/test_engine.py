@@ -58,7 +58,8 @@ ACCOUNTS = [
     ({"two_factor": {"equals": True}}, [2]),
 ])
 def test_conditions_agree_on_both_back_ends(engine_name, when, expected):
-    assert _matches(engine_name, _rule("account", when=when), [dict(f) for f in ACCOUNTS]) == expected
+    facts = [dict(f) for f in ACCOUNTS]
+    assert _matches(engine_name, _rule("account", when=when), facts) == expected
 
 
 def test_join_and_absence(engine_name):
@@ -92,3 +93,20 @@ def test_many_runs_stay_isolated_and_start_no_threads():
 def test_unknown_engine_is_refused():
     with pytest.raises(EngineUnavailable):
         backend("prolog")
+
+
+def test_runs_whose_facts_match_no_rule_do_not_crash_the_engine():
+    # Deleting such a session's state used to free an invalid pointer; a crash would
+    # kill the test process, so run it in a child.
+    import subprocess
+    import sys
+
+    script = (
+        "from smplan_lint.engine import backend\n"
+        "from smplan_lint.engine.program import Case, Pattern, Program\n"
+        "p = Program((Case('T#0', 'T', (Pattern('a', 'account', ('eq', 'x', 1)),)),), 'f' * 64)\n"
+        "for run in range(500):\n"
+        "    backend('durable').run(p, [{'type': 'zebra', '_n': 0, 'x': 2}])\n"
+        "print('done')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == b"done"

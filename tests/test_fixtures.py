@@ -7,7 +7,6 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import FIXTURES, TODAY
 
 from smplan_lint.engine import backend

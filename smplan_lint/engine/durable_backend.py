@@ -8,7 +8,9 @@ What it works around (see shared/notes/durable-rules.md):
 - absence patterns gated on an end fact asserted last, because a `$not`
   fires as soon as its fact arrives and is never withdrawn;
 - every pattern carries a positive `type` test, so no pattern is made only
-  of `$nex`; facts carry a unique `_n` so no two are identical.
+  of `$nex`; facts carry a unique `_n` so no two are identical;
+- a rule on the end fact gives every session state, because `delete_state`
+  of a session whose facts matched no rule frees an invalid pointer.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Prog
 
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
+_SESSION_RULE = "$session"
+
+
+def _session_opened(c: Any) -> None:
+    """Every run's end fact matches this rule, so every session has state to delete:
+    deleting the state of a session whose facts matched no rule crashes the engine."""
 
 
 class EngineFailure(RuntimeError):
@@ -72,6 +80,8 @@ class DurableBackend:
         if name is None:
             name = f"smplan_{program.digest[:16]}"
             definition = {case.key: self._rule(case) for case in program.cases}
+            definition[_SESSION_RULE] = {"all": [{"end": {"type": END_FACT_TYPE}}],
+                                         "run": _session_opened}
             self._host.set_rulesets({name: copy.deepcopy(definition)})
             self._registered[program.digest] = name
         return name
