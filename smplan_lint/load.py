@@ -392,7 +392,7 @@ class _Builder:
         marks = self.marks
         anchors: dict[str, tuple[Any, int]] = {}
         stack: list[tuple] = []
-        count = 1  # nodes written in the file
+        count = 1  # nodes written in the file, aliases included
         extra = 0  # nodes that aliases would add if expanded
         self._check_collection_tag(start, _MAPPING_TAGS)
         cur: Any = {}
@@ -460,7 +460,8 @@ class _Builder:
                 if found is None:
                     raise self._bad_alias(event, stack, opened)
                 value, size = found
-                extra += size
+                count += 1  # the alias is written here; what it adds is the rest
+                extra += size - 1
                 limit = max(ALIAS_FLOOR, ALIAS_FACTOR * count)
                 if extra > limit:
                     raise _unusable(f"alias expansion exceeds {limit} nodes", event)

@@ -334,6 +334,11 @@ def test_moderate_alias_use_is_fine() -> None:
     assert len(load(billion_laughs(4)).data["a3"]) == 10
 
 
+def test_many_aliases_of_one_value_are_no_bomb() -> None:
+    text = "owner: &ana ana\nowners:\n" + "  - *ana\n" * 200_000
+    assert len(load(text).data["owners"]) == 200_000
+
+
 @pytest.mark.parametrize("text", [
     b"a: " + b"[" * 10_000,
     b"a: " + b"[" * 100_000,
