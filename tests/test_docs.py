@@ -1,0 +1,23 @@
+"""The rule reference is generated from the rule files; it must not go stale."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from smplan_lint.docs import reference
+from smplan_lint.packs import core_pack
+
+
+def test_rule_reference_is_up_to_date():
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == reference([core_pack()]), (
+        "docs/rules.md is stale: run `python -m smplan_lint.docs > docs/rules.md`")
+
+
+def test_every_rule_has_its_anchor_for_help_links():
+    from smplan_lint.findings import help_url
+
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in core_pack().rules:
+        assert f"### {rule.id} {rule.name}" in text
+        assert help_url(rule.id, rule.name).endswith(f"#{rule.id.lower()}-{rule.name}")
