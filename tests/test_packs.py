@@ -294,3 +294,17 @@ def test_clashing_rule_id_names_its_line():
     result = run_cli("rules", "--rules", str(ORG_PACK), "--rules", str(clash))
     assert f"{clash}:8:" in result.stderr.decode()
 
+
+
+# The tutorial shows the pack and output as they are -------------------------------------
+
+def test_tutorial_shows_the_finished_pack_and_its_real_test_pack_output():
+    tutorial = (ROOT / "docs" / "tutorial-org-pack.md").read_text()
+    assert (ORG_PACK / "goals.yaml").read_text() in tutorial
+    accounts = (ORG_PACK / "accounts.yaml").read_text()
+    for block in accounts[accounts.index("  - id: ORG101"):].split("\n\n"):
+        assert block.strip("\n") in tutorial
+    header = (ORG_PACK / "pack.yaml").read_text()
+    assert header[header.index("\npack:") + 1:header.index("  # Keys")] in tutorial
+    shown = run_cli("test-pack", str(ORG_PACK)).stdout.decode()
+    assert f"$ smplan-lint test-pack acme-policy\n{shown}```" in tutorial
