@@ -14,7 +14,22 @@ FIXTURES = ROOT / "fixtures"
 TODAY = datetime.date(2026, 11, 27)
 
 
-@pytest.fixture(params=["durable", "python"])
+def _durable_loads() -> bool:
+    from smplan_lint.engine import EngineUnavailable, backend
+
+    try:
+        backend("durable")
+    except EngineUnavailable:
+        return False
+    return True
+
+
+DURABLE = _durable_loads()
+needs_durable = pytest.mark.skipif(
+    not DURABLE, reason="durable-rules cannot be loaded on this interpreter (Python 3.13+)")
+
+
+@pytest.fixture(params=[pytest.param("durable", marks=needs_durable), "python"])
 def engine_name(request: pytest.FixtureRequest) -> str:
     return request.param
 

@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, needs_durable, run_cli
 
 from smplan_lint import __version__
 
@@ -48,6 +48,7 @@ def test_options_may_follow_paths_and_json_follows_the_contract():
     assert summary["error"] == sum(f["severity"] == "error" for f in data["findings"])
 
 
+@needs_durable
 def test_both_engines_give_identical_json():
     durable = run_cli(FAILING, "--format", "json", "--engine", "durable", *DAY)
     python = run_cli(FAILING, "--format", "json", "--engine", "python", *DAY)
@@ -240,3 +241,35 @@ def test_internal_error_is_one_line_unless_debug(monkeypatch, capsys):
     assert "internal error: RuntimeError: boom" in err and "--debug" in err
     with pytest.raises(RuntimeError):
         cli.main([HEALTHY, "--debug"])
+
+
+def test_engine_durable_where_it_cannot_load_exits_2(monkeypatch, capsys):
+    from smplan_lint import cli, engine
+
+    def refuse(name):
+        raise engine.EngineUnavailable("durable-rules cannot be loaded here: undefined symbol")
+
+    monkeypatch.setattr(engine, "_load", refuse)
+    monkeypatch.setattr(engine, "_instances", {})
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([HEALTHY, "--engine", "durable"])
+    assert stopped.value.code == 2
+    assert "durable-rules cannot be loaded" in capsys.readouterr().err
+
+
+def test_python_back_end_is_used_silently_where_durable_cannot_load(monkeypatch, capsys):
+    from smplan_lint import cli, engine
+
+    real = engine._load
+
+    def no_durable(name):
+        if name == "durable":
+            raise engine.EngineUnavailable("durable-rules cannot be loaded here")
+        return real(name)
+
+    monkeypatch.setattr(engine, "_load", no_durable)
+    monkeypatch.setattr(engine, "_instances", {})
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([FAILING, "--today", "2026-11-27", "--verbose"])
+    out, err = capsys.readouterr()
+    assert stopped.value.code == 1 and "python" in out and "durable" not in err

@@ -6,6 +6,7 @@ import hashlib
 import threading
 
 import pytest
+from conftest import needs_durable
 
 from smplan_lint.conditions import Compiler
 from smplan_lint.engine import EngineUnavailable, backend
@@ -76,6 +77,7 @@ def test_absence_waits_for_facts_asserted_later(engine_name):
     assert _matches(engine_name, rule, facts) == []
 
 
+@needs_durable
 def test_many_runs_stay_isolated_and_start_no_threads():
     from smplan_lint.engine.durable_backend import DurableBackend  # noqa: F401
 
@@ -95,6 +97,7 @@ def test_unknown_engine_is_refused():
         backend("prolog")
 
 
+@needs_durable
 def test_runs_whose_facts_match_no_rule_do_not_crash_the_engine():
     # Deleting such a session's state used to free an invalid pointer; a crash would
     # kill the test process, so run it in a child.
