@@ -151,7 +151,7 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
     from smplan_lint.filters import UnknownRule, read_baseline
     from smplan_lint.filters import write_baseline as save_baseline
     from smplan_lint.findings import at_or_above, rank
-    from smplan_lint.lint import Policy, lint_bytes
+    from smplan_lint.lint import Policy, ProviderFailed, lint_bytes
     from smplan_lint.load import UnusableInput
     from smplan_lint.report import Report, RuleInfo, render
 
@@ -184,6 +184,8 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
             click.echo(f"{path}{where}: error: {error}", err=True)
             status = 2
             continue
+        except ProviderFailed as error:
+            raise Fatal(str(error)) from None
         findings.extend(result.findings)
         suppressed.extend(result.suppressed)
         facts[path] = result.facts

@@ -52,6 +52,7 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
     """Findings for one loaded document (its version already checked)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys)
     facts = build_facts(validated.plan, today, compiled.options)
+    _provide(compiled, facts, today)
     for lowered in compiled.lowered:
         for fact in facts:
             if fact["type"] == lowered.type:
@@ -72,6 +73,25 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
         lambda rule, message, at, subject: placer.issue(Issue(rule, at, message, subject)))
     kept = [item for item in kept if item.rule in enabled]
     return FileResult(document.path, kept, hidden, facts)
+
+
+class ProviderFailed(Exception):
+    """An installed pack's derived-fact provider raised (exit status 2 on the CLI)."""
+
+
+def _provide(compiled: Compiled, facts: list[dict[str, Any]], today: datetime.date) -> None:
+    """Attributes from installed packs' Python providers; they never replace a field."""
+    for pack, fact_type, provider in compiled.providers:
+        for fact in facts:
+            if fact["type"] != fact_type:
+                continue
+            try:
+                derived = provider(dict(fact), today)
+            except Exception as error:
+                raise ProviderFailed(f"pack {pack}: provider {provider.__name__} failed on "
+                                     f"{fact.get('_pointer')}: {error}") from None
+            for key, value in (derived or {}).items():
+                fact.setdefault(str(key), value)
 
 
 class _Placer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -77,6 +78,9 @@ class Pack:
     paths: list[str]
     digest: str
     fields: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Python derived-fact providers, only from installed packs: fact type -> callables
+    # taking (fact, today) and returning attributes to add. YAML packs never run code.
+    providers: dict[str, list[Callable[..., dict[str, Any]]]] = field(default_factory=dict)
 
 
 def core_pack() -> Pack:
@@ -353,6 +357,7 @@ class Compiled:
     case_rules: dict[str, Rule]
     case_specs: dict[str, dict[str, Any]]
     extra_keys: dict[str, set[str]]
+    providers: tuple[tuple[str, str, Callable[..., dict[str, Any]]], ...] = ()
 
 
 _compiled: dict[tuple[tuple[str, ...], str], Compiled] = {}
@@ -393,8 +398,10 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
     for pack in packs:
         for kind, declared in pack.fields.items():
             extra_keys.setdefault(kind, set()).update(declared)
+    providers = tuple((pack.name, fact_type, provider) for pack in packs
+                      for fact_type, found in pack.providers.items() for provider in found)
     return Compiled(Program(tuple(cases), digest), tuple(compiler.lowered), rules, options,
-                    case_rules, case_specs, extra_keys)
+                    case_rules, case_specs, extra_keys, providers)
 
 
 ENTRY_POINT_GROUP = "smplan_lint.packs"
@@ -412,16 +419,26 @@ def gather_packs(paths: list[str]) -> list[Pack]:
 
 
 def _installed_packs() -> list[Pack]:
-    """Each entry point names a callable returning the path of its pack file or folder."""
+    """Each entry point names a callable returning the path of its pack file or folder,
+    or a mapping {"path": ..., "providers": {fact_type: [callable, ...]}}."""
     from importlib.metadata import entry_points
 
     packs = []
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         try:
             target = entry.load()
-            location = target() if callable(target) else target
+            found = target() if callable(target) else target
         except Exception as error:  # a broken plug-in must not crash the linter
             raise PackError(f"installed pack {entry.name!r} failed to load: {error}",
                             entry.value) from None
-        packs.append(load_pack(str(location)))
+        location, providers = (found.get("path"), found.get("providers") or {}) \
+            if isinstance(found, dict) else (found, {})
+        if not isinstance(location, str | Path) or not isinstance(providers, dict) or not all(
+                isinstance(fns, list) and all(callable(f) for f in fns)
+                for fns in providers.values()):
+            raise PackError(f"installed pack {entry.name!r} must give a path, or "
+                            "{'path': ..., 'providers': {fact_type: [callable]}}", entry.value)
+        pack = load_pack(str(location))
+        pack.providers = providers
+        packs.append(pack)
     return packs
