@@ -306,9 +306,10 @@ class _Page:
             owners = sorted({names.get(str(a["owner"]), str(a["owner"]))
                              for a in held if a.get("owner")}, key=str.casefold)
             ownerless = sum(1 for a in held if not a.get("owner"))
-            owner_text = _e(", ".join(owners)) or "–"
+            held_text = str(len(held)) + (f'<br><span class="small">{_e(", ".join(owners))}</span>'
+                                          if owners else "")
             if ownerless:
-                owner_text += f' <span class="bad">{_icon("no")}{ownerless} without owner</span>'
+                held_text += f'<br><span class="bad">{_icon("no")}{ownerless} without owner</span>'
             if network in missions:
                 mission = _yes_no(True)
             else:
@@ -318,17 +319,18 @@ class _Page:
                      for key, _, _ in SMART]
             open_fakes = sum(1 for f in fakes if f.network == network)
             label = _e(network)
+            if network != NO_NETWORK:
+                label += '<br><span class="small">' + _yes_no(
+                    network in targeted, yes="target", no="not a target") + "</span>"
             rows.append(
                 "<tr>" + _cell("Network", label, header=True)
-                + _cell("Target", _yes_no(network in targeted)
-                        if network != NO_NETWORK else "–")
-                + _cell("Accounts", str(len(held))) + _cell("Owners", owner_text)
+                + _cell("Accounts and owners", held_text)
                 + _cell("Mission", mission) + _cell("Goals", str(len(served)))
                 + "".join(_cell(head, text) for (_, head, _), text in
                           zip(SMART, smart, strict=True))
                 + _cell("Open fakes", _yes_no(not open_fakes, yes="0", no=str(open_fakes)))
                 + "</tr>")
-        heads = ["Network", "Target", "Accounts", "Owners", "Mission", "Goals",
+        heads = ["Network", "Accounts and owners", "Mission", "Goals",
                  *(head for _, head, _ in SMART), "Open fakes"]
         return _table("Networks: accounts, owners, mission, SMART goals, open fake profiles",
                       heads, rows, extra_class="scorecard")
@@ -399,7 +401,7 @@ class _Page:
             f'<article class="fake"><h3>{_severity(finding.severity)} @{_e(handle)} on '
             f'{_e(suspect.get("network", finding.network or "?"))}</h3>'
             f'<div class="tablewrap"><table class="compare"><caption>Suspect profile next to '
-            f"the official account (<code>{_e(location(finding))}</code>)</caption>"
+            f"the official account ({_where(finding)})</caption>"
             '<thead><tr><th scope="col">Attribute</th><th scope="col">Suspect profile</th>'
             f'<th scope="col">Official account</th></tr></thead><tbody>{body}</tbody></table></div>'
             f'<p><strong>Evidence:</strong> {_e(reading)}</p>'
@@ -703,7 +705,8 @@ cursor:pointer;text-align:left}
 thead th[aria-sort=ascending] button::after{content:" ▲"}
 thead th[aria-sort=descending] button::after{content:" ▼"}
 .findings td[data-label=Message]{min-width:16rem}
-.rname{font-size:.88em;color:var(--muted)}
+.rname,.small{font-size:.88em;color:var(--muted)}
+th .small{font-weight:400}
 a.out{font-size:.85em}
 .fix{color:var(--muted);font-size:.92em;margin:.25rem 0 0}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(19rem,1fr));gap:1rem;
@@ -725,7 +728,7 @@ border-radius:.25rem;background:#fff;min-height:2.2rem}
 padding:.2rem 1rem .6rem;margin:1rem 0}
 .fake h3{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;overflow-wrap:anywhere}
 table.compare th[scope=row]{width:9rem}
-table.compare td{width:40%}
+table.compare td{width:40%;overflow-wrap:anywhere}
 mark{background:#ffe08a;color:inherit;font-weight:700;text-decoration:underline;
 text-decoration-thickness:2px}
 .clues{margin:.2rem 0}
@@ -746,9 +749,12 @@ table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:r
 table.reflow,table.reflow tbody,table.reflow tr,table.reflow td,table.reflow tbody th{display:block;
 width:auto}
 table.reflow tr{border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;padding:.3rem .6rem}
-table.reflow td,table.reflow tbody th{border:0;padding:.15rem 0;min-width:0!important}
-table.reflow td::before,table.reflow tbody th::before{content:attr(data-label);display:block;
-font-weight:700;font-size:.8em;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+table.reflow caption{display:block}
+table.reflow td,table.reflow tbody th{border:0;padding:.15rem 0 .15rem 7.5rem;position:relative;
+min-width:0!important;min-height:1.6rem}
+table.reflow td::before,table.reflow tbody th::before{content:attr(data-label);position:absolute;
+left:0;top:.3rem;width:7rem;font-weight:700;font-size:.78em;color:var(--muted);
+text-transform:uppercase;letter-spacing:.02em;overflow-wrap:break-word}
 table.compare th[scope=row]{width:auto}
 .tablewrap{overflow-x:visible}
 }
@@ -762,10 +768,11 @@ h2{break-after:avoid;margin-top:1.2rem}h3{break-after:avoid}
 table{width:100%;table-layout:auto}
 thead{display:table-header-group}
 tr,figure,.card,.fake,details.rule,ol.todo li{break-inside:avoid}
-th,td{overflow-wrap:anywhere;padding:.25rem .3rem}
+th,td{padding:.25rem .3rem}
+table.findings td[data-label=Message],table.compare td{overflow-wrap:anywhere}
+table.scorecard,table.findings{font-size:8.5pt}
 .findings td[data-label=Message]{min-width:0}
 .charts{display:grid;grid-template-columns:1fr 1fr}
-#chart-network{grid-column:1/-1}
 a{color:inherit;text-decoration:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 details::details-content{content-visibility:visible;display:contents}
