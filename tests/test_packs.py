@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, TODAY, run_cli
+from conftest import FIXTURES, ROOT, TODAY, needs_durable, run_cli
 
 from smplan_lint.engine import backend
 from smplan_lint.examples import run_examples
@@ -79,7 +79,7 @@ def test_org_pack_examples_pass_on_both_engines(engine_name):
         ("ORG102", "pass"): 3, ("ORG201", "fail"): 2, ("ORG201", "pass"): 2})
 
 
-@pytest.mark.parametrize("engine", ["durable", "python"])
+@pytest.mark.parametrize("engine", [pytest.param("durable", marks=needs_durable), "python"])
 def test_test_pack_prints_each_example_and_exits_0(engine):
     result = run_cli("test-pack", str(ORG_PACK), "--engine", engine)
     out, err = _text(result)
@@ -109,7 +109,7 @@ def test_test_pack_on_a_broken_pack_exits_2():
 
 # Findings land where the plan says ------------------------------------------------------
 
-@pytest.mark.parametrize("engine", ["durable", "python"])
+@pytest.mark.parametrize("engine", [pytest.param("durable", marks=needs_durable), "python"])
 def test_org_plan_findings_land_exactly_where_expected(engine):
     result = run_cli("--rules", str(ORG_PACK), "--today", TODAY.isoformat(), "--engine", engine,
                      "--format", "json", str(ORG_PLAN))
