@@ -476,6 +476,9 @@ def test_browser_prints_to_a4_without_cutting_tables(browser: Browser, report_ur
     for table in seen["tables"]:
         assert table["right"] <= seen["mainRight"] + 1, f"{table['caption']} is cut off in print"
     assert browser.evaluate("getComputedStyle(document.querySelector('nav')).display") == "none"
+    # Folded rule explanations print unfolded, even when no script opens them first.
+    assert browser.evaluate("""[...document.querySelectorAll('details.rule')]
+        .every((d) => !d.open && d.querySelector('dl').checkVisibility())""")
     browser.page("Emulation.setEmulatedMedia", media="")
     pdf = base64.b64decode(browser.page("Page.printToPDF", preferCSSPageSize=True,
                                         printBackground=True)["data"])

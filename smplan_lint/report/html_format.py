@@ -461,7 +461,7 @@ class _Page:
             '<label>Search <input type="search" id="filter-text" '
             'placeholder="handle, rule, word…"></label>'
             f'{filters}<p id="findings-status" aria-live="polite"></p></div>')
-        table = _table("Findings, most severe first (select a column heading to sort)",
+        table = _table("Findings, most severe first",
                        ["Severity", "Rule", "Message", "Location", "Area", "Network", "Owner"],
                        rows, table_id="findings-table", extra_class="findings")
         return ('<section id="findings" aria-labelledby="h-findings">'
@@ -750,11 +750,12 @@ table.reflow,table.reflow tbody,table.reflow tr,table.reflow td,table.reflow tbo
 width:auto}
 table.reflow tr{border:1px solid var(--line);border-radius:.5rem;margin:.5rem 0;padding:.3rem .6rem}
 table.reflow caption{display:block}
-table.reflow td,table.reflow tbody th{border:0;padding:.15rem 0 .15rem 7.5rem;position:relative;
-min-width:0!important;min-height:1.6rem}
-table.reflow td::before,table.reflow tbody th::before{content:attr(data-label);position:absolute;
-left:0;top:.3rem;width:7rem;font-weight:700;font-size:.78em;color:var(--muted);
-text-transform:uppercase;letter-spacing:.02em;overflow-wrap:break-word}
+table.reflow td,table.reflow tbody th{display:flow-root;border:0;padding:.15rem 0 .15rem 7.5rem;
+min-width:0!important}
+table.reflow td::before,table.reflow tbody th::before{content:attr(data-label);float:left;
+width:7rem;margin:.15rem 0 0 -7.5rem;font-weight:700;font-size:.78em;line-height:1.3;
+color:var(--muted);text-transform:uppercase;letter-spacing:.02em;overflow-wrap:break-word}
+.sort-hint{display:none}
 table.compare th[scope=row]{width:auto}
 .tablewrap{overflow-x:visible}
 }
@@ -762,7 +763,7 @@ table.compare th[scope=row]{width:auto}
 @media print{
 body{font-size:9.5pt}
 header,main,footer{max-width:none;padding:0}
-nav,.controls,.skip,a.out{display:none!important}
+nav,.controls,.skip,a.out,.sort-hint{display:none!important}
 h2{break-after:avoid;margin-top:1.2rem}h3{break-after:avoid}
 .tablewrap{overflow:visible}
 table{width:100%;table-layout:auto}
@@ -812,6 +813,10 @@ _JS = """
       var value = cell.getAttribute("data-sort");
       return value === null ? cell.textContent.trim().toLowerCase() : value;
     };
+    var hint = document.createElement("span");
+    hint.className = "sort-hint";
+    hint.textContent = " (select a column heading to sort)";
+    table.caption.appendChild(hint);
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
     heads.forEach(function (head, column) {
       var button = document.createElement("button");
