@@ -39,7 +39,7 @@ LOADING = {("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"
            ("form", "action"), ("input", "src"), ("track", "src")}
 
 
-def lint_html(*names: str, tmp_path: Path) -> str:
+def lint_html(*names: str, tmp_path: Path, statuses: tuple[int, ...] = (0, 1)) -> str:
     """The CLI's own HTML output for fixture plans, written with --output as users do."""
     out = tmp_path / "report.html"
     result = subprocess.run(
@@ -47,7 +47,7 @@ def lint_html(*names: str, tmp_path: Path) -> str:
          "--output", str(out), *(str(FIXTURES / name) for name in names)],
         capture_output=True, text=True, cwd=ROOT, check=False,
     )
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in statuses, result.stderr
     return out.read_text(encoding="utf-8")
 
 
@@ -255,6 +255,14 @@ def test_several_files_in_one_report(tmp_path: Path) -> None:
     card = html.split('id="h-scorecard"')[1].split('id="h-fakes"')[0]
     assert card.count("<h3>") == 3
     assert "lowest plan's score" in summary
+
+
+def test_a_file_that_could_not_be_linted_is_not_scored_as_healthy(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.smplan.yaml"
+    broken.write_text("version: 2\n", encoding="utf-8")
+    html = lint_html("failing.smplan.yaml", str(broken), tmp_path=tmp_path, statuses=(2,))
+    row = re.search(r"broken\.smplan\.yaml</code></th>.*?</tr>", html).group(0)
+    assert "not linted" in row and ">100<" not in row
 
 
 def test_empty_report_still_renders_every_section() -> None:

@@ -19,7 +19,14 @@ from typing import Any
 
 from smplan_lint.findings import SEVERITIES, SEVERITY_RANK, Finding, summary
 from smplan_lint.report import Report, RuleInfo
-from smplan_lint.report.common import files, location, posix_path, rule_catalogue, summary_line
+from smplan_lint.report.common import (
+    counts,
+    files,
+    location,
+    posix_path,
+    rule_catalogue,
+    summary_line,
+)
 from smplan_lint.report.text_format import NO_OWNER
 
 AREAS = ("goals", "accounts", "missions", "audit", "impersonation", "file")
@@ -77,10 +84,9 @@ def _code(text: str) -> str:
                    for index, part in enumerate(parts))
 
 
-def _icon(name: str, label: str = "") -> str:
-    """A shape from the page's symbol sheet; hidden from screen readers unless labelled."""
-    aria = f'role="img" aria-label="{_e(label)}"' if label else 'aria-hidden="true"'
-    return f'<svg class="icon" {aria} focusable="false"><use href="#i-{name}"/></svg>'
+def _icon(name: str) -> str:
+    """A shape from the page's symbol sheet; decoration, as the word next to it says it all."""
+    return f'<svg class="icon" aria-hidden="true" focusable="false"><use href="#i-{name}"/></svg>'
 
 
 def _severity(severity: str) -> str:
@@ -179,7 +185,7 @@ class _Page:
     # --- sections ---------------------------------------------------------------
 
     def summary(self) -> str:
-        tally = summary(self.report.findings, len(self.report.suppressed))
+        tally = counts(self.report)
         scores = [score(summary(self.in_file(file))) for file in self.files if self.linted(file)]
         headline = min(scores) if scores else score(tally)
         cards = [
@@ -204,10 +210,10 @@ class _Page:
         for file in self.files:
             found = self.in_file(file)
             hidden = sum(1 for item in self.report.suppressed if item.file == file)
-            counts = summary(found, hidden)
+            own = summary(found, hidden)
             if self.linted(file):
-                plan_score = str(score(counts))
-                numbers = [str(counts[key]) for key in (*SEVERITIES, "suppressed")]
+                plan_score = str(score(own))
+                numbers = [str(own[key]) for key in (*SEVERITIES, "suppressed")]
             else:
                 plan_score, numbers = "not linted", ["–"] * 4
             rows.append("<tr>" + _cell("File", f"<code>{_e(posix_path(file))}</code>",
@@ -527,8 +533,12 @@ def _number(value: Any) -> str:
 
 
 def _flag(value: Any) -> str:
-    return {True: "yes", False: "no"}.get(value, "unknown") if isinstance(value, bool) or \
-        value is None else _e(value)
+    """A yes/no field as words; a plan that does not say reads "unknown", not "no"."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return _e(value)
 
 
 def _diff_marks(suspect: str, official: str) -> tuple[str, str]:
