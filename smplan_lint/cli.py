@@ -335,13 +335,14 @@ def init_command(folder: str, force: bool) -> None:
 def test_pack_command(path: str, engine: str | None) -> None:
     """Run a pack's own pass/fail examples and report each one."""
     from smplan_lint.examples import run_examples
-    from smplan_lint.packs import PackError, compile_packs, gather_packs, load_pack
+    from smplan_lint.packs import PackError, compile_packs, core_pack, gather_packs, load_pack
 
     try:
-        pack = load_pack(path)
-        packs = [p for p in gather_packs([]) if p.name != pack.name] + [pack]
+        is_core = load_pack(path).digest == core_pack().digest
+        packs = gather_packs([] if is_core else [path])
     except PackError as error:
         raise Fatal(str(error)) from None
+    pack = packs[0] if is_core else packs[-1]
     setup = _setup(None, (), engine, Path(path))
     results = run_examples(pack.rules, compile_packs(packs), setup.engine)
     for result in results:

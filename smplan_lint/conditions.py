@@ -215,8 +215,19 @@ def _expect(ok: Any, message: str, where: str) -> None:
         raise ConditionError(message, where)
 
 
+_SYNONYMS = {
+    "greater": "gt", "greater_than": "gt", "more_than": "gt", "above": "gt",
+    "less": "lt", "less_than": "lt", "below": "lt", "fewer_than": "lt",
+    "at_least": "gte", "greater_or_equal": "gte", "at_most": "lte", "less_or_equal": "lte",
+    "eq": "equals", "is": "equals", "ne": "not_equals", "regex": "matches",
+    "exists": "present", "absent": "missing", "one_of": "in", "none_of": "not_in",
+}
+
+
 def _suggest(word: str, choices: Any) -> str:
     import difflib
 
+    if _SYNONYMS.get(str(word)) in choices:
+        return f" (did you mean '{_SYNONYMS[str(word)]}'?)"
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -443,6 +443,7 @@ class _Walker:
     """One validation run: walks the tree along the format definition, collecting issues."""
 
     extra_keys: Mapping[str, set[str]]
+    declared: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     mission_pointers: dict[str, str] = field(default_factory=dict)
 
@@ -614,8 +615,9 @@ class _Walker:
                 self.wrong_type(
                     spec.fields[key], raw, key_pointer, key, subject, "; the section is ignored"
                 )
-            elif key in spec.fields:
-                item = self.node(spec.fields[key], raw, key_pointer, key, subject)
+            elif key in spec.fields or key in self.declared.get(spec.kind, {}):
+                node = spec.fields.get(key) or Scalar(self.declared[spec.kind][key], "")
+                item = self.node(node, raw, key_pointer, key, subject)
                 if item is not _MISSING:
                     cleaned[key] = item
             else:
@@ -674,14 +676,22 @@ def _is_empty(data: dict[str, Any]) -> bool:
     )
 
 
-def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None) -> Validated:
+FIELD_TYPES = tuple(_TYPE_PHRASES)
+RECORD_KINDS = ("plan", "organisation", "audit", "objective", "person", "account", "affiliate",
+                "metric", "goal", "discovered", "competitor")
+
+
+def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None,
+             declared_fields: Mapping[str, Mapping[str, str]] | None = None) -> Validated:
     """Check the loader's tree against format version 1 and return a cleaned plan to build
     facts from. `known_extra_keys` maps an item kind ("account", "plan", ...) to the keys that
     loaded rule packs read: those are expected, so they get no unknown-key finding.
+    `declared_fields` maps an item kind to {key: type} that packs declare (`fields:`): those
+    keys are checked like the format's own (SMP003/SMP006) before any rule reads them.
 
     Call `check_version` first: a file of another version is unusable, not a finding.
     """
-    walker = _Walker(known_extra_keys or {})
+    walker = _Walker(known_extra_keys or {}, declared_fields or {})
     data = {} if data is None else data
     if not isinstance(data, dict):
         walker.wrong_type(PLAN, data, "", "the plan", None, "; nothing can be checked")

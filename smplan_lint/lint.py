@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from smplan_lint.engine import Backend
-from smplan_lint.engine.program import Match
+from smplan_lint.engine.program import MISSING, Match, field_value
 from smplan_lint.facts import build_facts
 from smplan_lint.filters import RuleIndex, apply_suppressions, suppressions
 from smplan_lint.findings import Finding, Issue, fingerprint, help_url
@@ -50,7 +50,8 @@ def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
 def lint_document(document: Document, compiled: Compiled, engine: Backend,
                   today: datetime.date, policy: Policy = Policy()) -> FileResult:
     """Findings for one loaded document (its version already checked)."""
-    validated = validate(document.data, known_extra_keys=compiled.extra_keys)
+    validated = validate(document.data, known_extra_keys=compiled.extra_keys,
+                         declared_fields=compiled.declared_fields)
     facts = build_facts(validated.plan, today, compiled.options)
     _provide(compiled, facts, today)
     for lowered in compiled.lowered:
@@ -124,7 +125,8 @@ class _Placer:
         template = str(case.get("message", rule.message))
         message = _render(template, subject, bound, self.compiled.options[rule.id])
         pointer = subject["_pointer"]
-        at = f"{pointer}/{rule.at}" if rule.at else pointer
+        relative = case.get("at", rule.at)
+        at = f"{pointer}/{relative}" if relative else pointer
         severity = str(case.get("severity", rule.severity))
         finding = self._finding(rule, severity, message, pointer, at, subject.get("_subject"),
                                 subject["_identity"])
@@ -151,11 +153,16 @@ class _Template(string.Formatter):
 
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
         head, _, rest = field_name.partition(".")
-        scope = kwargs["bound"].get(head) if rest else kwargs["subject"]
         if head == "option" and rest:
-            scope = kwargs["options"]
-        value = (scope or {}).get(rest or head, "?")
-        if isinstance(value, list):
+            scope, path = kwargs["options"], rest
+        elif rest and head in kwargs["bound"]:
+            scope, path = kwargs["bound"][head], rest
+        else:
+            scope, path = kwargs["subject"], field_name
+        value = field_value(scope, path)
+        if value is MISSING:
+            value = "?"
+        elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         return value, field_name
 

@@ -20,6 +20,7 @@ from smplan_lint import __version__
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
 from smplan_lint.engine.program import Case, Join, Pattern, Program
 from smplan_lint.findings import SEVERITIES
+from smplan_lint.inventory import FIELD_TYPES, RECORD_KINDS
 from smplan_lint.load import Document, UnusableInput, load_path
 
 RULE_KEYS = {
@@ -27,7 +28,7 @@ RULE_KEYS = {
     "given", "when", "join", "absent", "cases", "examples", "builtin",
 }
 REQUIRED_RULE_KEYS = ("id", "name", "severity", "summary", "why", "fix", "message", "examples")
-CASE_KEYS = {"when", "join", "absent", "severity", "message"}
+CASE_KEYS = {"when", "join", "absent", "severity", "message", "at"}
 LINK_KEYS = {"type", "on", "when"}
 HEADER_KEYS = {"name", "version", "prefix", "requires", "description", "fields"}
 AREAS = ("file", "goals", "accounts", "missions", "audit", "impersonation", "plan")
@@ -65,6 +66,11 @@ class Rule:
     builtin: bool
     source: str
     pointer: str
+    line: int = 1       # of the rule's id, for messages about the rule itself
+    column: int = 1
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}:{self.column}"
 
 
 @dataclass(eq=False)
@@ -142,6 +148,14 @@ def _header(document: Document) -> Pack:
     fields = header.get("fields", {})
     if not isinstance(fields, dict) or not all(isinstance(v, dict) for v in fields.values()):
         raise _fail(document, "/pack/fields", "`fields:` maps an item kind to {field: type}")
+    for kind, declared in fields.items():
+        if kind not in RECORD_KINDS:
+            raise _fail(document, f"/pack/fields/{kind}",
+                        f"unknown item kind '{kind}'{_nearest(kind, RECORD_KINDS)}")
+        for name, kind_type in declared.items():
+            if kind_type not in FIELD_TYPES:
+                raise _fail(document, f"/pack/fields/{kind}/{name}",
+                            f"field type must be one of {', '.join(FIELD_TYPES)}")
     raw = json.dumps(document.data, sort_keys=True, default=str)
     return Pack(
         name=str(header["name"]), version=str(header["version"]), prefix=str(header["prefix"]),
@@ -188,13 +202,17 @@ def _add_rules(pack: Pack, document: Document, header_allowed: bool) -> None:
 
 
 def _unknown_keys(document: Document, data: dict, allowed: set[str], pointer: str) -> None:
-    import difflib
-
     for key in data:
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise _fail(document, f"{pointer}/{key}", f"unknown key '{key}'{hint}")
+            raise _fail(document, f"{pointer}/{key}",
+                        f"unknown key '{key}'{_nearest(key, sorted(allowed))}")
+
+
+def _nearest(word: Any, choices: Any) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
@@ -244,7 +262,8 @@ def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
         why=str(raw["why"]).strip(), fix=str(raw["fix"]).strip(), message=str(raw["message"]),
         area=area, pack=pack.name, given=given, at=raw.get("at"), options=options,
         cases=tuple(cases), examples=examples, builtin=builtin, source=document.path,
-        pointer=pointer,
+        pointer=pointer, line=document.position(f"{pointer}/id")[0],
+        column=document.position(f"{pointer}/id")[1],
     )
     if not builtin:
         try:  # compile once with default options so a bad rule fails at load time
@@ -255,26 +274,26 @@ def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
 
 
 def _check_ids(pack: Pack) -> None:
-    seen: dict[str, Rule] = {}
-    for rule in pack.rules:
-        for key in (rule.id, rule.name):
-            if key in seen:
-                raise PackError(f"rule {key} is defined twice in pack {pack.name}",
-                                rule.source)
-            seen[key] = rule
+    _clashes([pack])
 
 
 def check_clashes(packs: list[Pack]) -> None:
     """Rule ids and names are public: no two packs may define the same one."""
-    owner: dict[str, Pack] = {}
+    _clashes(packs)
+
+
+def _clashes(packs: list[Pack]) -> None:
+    first: dict[str, tuple[Pack, Rule]] = {}
     for pack in packs:
         for rule in pack.rules:
             for key in (rule.id, rule.name):
-                if key in owner and owner[key] is not pack:
-                    raise PackError(
-                        f"rule {key} of pack {pack.name} clashes with pack {owner[key].name}",
-                        rule.source)
-                owner[key] = pack
+                if key in first:
+                    other_pack, other = first[key]
+                    whose = ("is defined twice in pack " + pack.name if other_pack is pack else
+                             f"of pack {pack.name} clashes with pack {other_pack.name}")
+                    raise PackError(f"rule {key} {whose} (also at {other.where()})",
+                                    rule.source, rule.line, rule.column)
+                first[key] = (pack, rule)
 
 
 def compile_rule(compiler: Compiler, rule: Rule, options: dict[str, Any]) -> list[Case]:
@@ -357,6 +376,7 @@ class Compiled:
     case_rules: dict[str, Rule]
     case_specs: dict[str, dict[str, Any]]
     extra_keys: dict[str, set[str]]
+    declared_fields: dict[str, dict[str, str]]
     providers: tuple[tuple[str, str, Callable[..., dict[str, Any]]], ...] = ()
 
 
@@ -400,8 +420,12 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
             extra_keys.setdefault(kind, set()).update(declared)
     providers = tuple((pack.name, fact_type, provider) for pack in packs
                       for fact_type, found in pack.providers.items() for provider in found)
+    declared: dict[str, dict[str, str]] = {}
+    for pack in packs:
+        for kind, found in pack.fields.items():
+            declared.setdefault(kind, {}).update(found)
     return Compiled(Program(tuple(cases), digest), tuple(compiler.lowered), rules, options,
-                    case_rules, case_specs, extra_keys, providers)
+                    case_rules, case_specs, extra_keys, declared, providers)
 
 
 ENTRY_POINT_GROUP = "smplan_lint.packs"
@@ -409,11 +433,15 @@ ENTRY_POINT_GROUP = "smplan_lint.packs"
 
 def gather_packs(paths: list[str]) -> list[Pack]:
     """The core pack, installed packs (entry points), then packs named by path."""
-    packs = [core_pack(), *_installed_packs()]
+    named = []
     for path in paths:
         if not Path(path).exists():
             raise PackError("rule pack not found", path)
-        packs.append(load_pack(path))
+        named.append(load_pack(path))
+    # A working copy named on the command line or in the config wins over the same
+    # pack installed as a distribution (the usual set-up while developing a pack).
+    chosen = {pack.name for pack in named}
+    packs = [core_pack(), *(p for p in _installed_packs() if p.name not in chosen), *named]
     check_clashes(packs)
     return packs
 
