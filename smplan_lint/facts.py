@@ -31,8 +31,8 @@ class _Builder:
         self.facts: list[dict[str, Any]] = []
         organisation = plan.get("organisation", {})
         audit = plan.get("audit", {})
-        self.reviewer = audit.get("reviewer")
         self.people = {p["id"]: p for p in plan.get("people", []) if "id" in p}
+        self.reviewer = self._name(audit.get("reviewer"))
         self._plan_fact(organisation, audit)
         for kind in ("person", "objective", "affiliate"):
             for item in plan.get(_SECTIONS[kind], []):
@@ -45,6 +45,12 @@ class _Builder:
         self._missions()
         self._networks(organisation)
         self._discovered(organisation)
+
+    def _name(self, person: Any) -> str | None:
+        """Who a finding is handed to: the person's name where `people:` knows it."""
+        if not isinstance(person, str):
+            return None
+        return str(self.people.get(person, {}).get("name", person))
 
     def _add(self, fact: dict[str, Any]) -> dict[str, Any]:
         fact["_n"] = len(self.facts)
@@ -61,8 +67,7 @@ class _Builder:
                     or item.get("_pointer", ""))
         fact["_subject"] = item.get("id") or item.get("handle") or item.get("name")
         fact["_identity"] = f"{kind}:{identity}"
-        owner = item.get("owner") or self.reviewer
-        fact["_owner"] = self.people.get(owner, {}).get("name", owner) if owner else None
+        fact["_owner"] = self._name(item.get("owner")) or self.reviewer
         return self._add(fact)
 
     def _plan_fact(self, organisation: dict, audit: dict) -> None:
@@ -154,7 +159,7 @@ class _Builder:
                 "targeted": network in pointers, "targets_declared": bool(targets),
                 "_pointer": held[0]["_pointer"] if held else pointers[network],
                 "_subject": network, "_identity": f"network:{network}",
-                "_owner": owners[0] if owners else self.reviewer,
+                "_owner": self._name(owners[0]) if owners else self.reviewer,
             })
 
     def _discovered(self, organisation: dict) -> None:
