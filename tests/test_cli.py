@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -277,8 +278,7 @@ def test_python_back_end_is_used_silently_where_durable_cannot_load(monkeypatch,
 
 def test_group_by_owner_lists_each_persons_findings_under_their_name():
     out = run_cli(FAILING, "--group-by", "owner", *DAY).stdout.decode()
-    headings = [line for line in out.splitlines() if line and not line[0].isspace()
-                and line.rstrip().endswith(")") and ":" not in line]
+    headings = [line for line in out.splitlines() if re.match(r"^[^\s:][^:]* \(\d+\)$", line)]
     assert headings[-1].startswith("(no owner)")
     assert any(h.startswith("Maria Lopez (") for h in headings)
     assert not any(h.startswith("maria (") for h in headings)  # ids read as names
