@@ -113,3 +113,30 @@ def test_runs_whose_facts_match_no_rule_do_not_crash_the_engine():
         "print('done')\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert result.returncode == 0 and result.stdout.strip() == b"done"
+
+
+@pytest.mark.slow
+@needs_durable
+def test_hundreds_of_lint_runs_in_one_process_keep_memory_flat():
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES
+
+    script = (
+        "import datetime, resource\n"
+        "from smplan_lint.engine import backend\n"
+        "from smplan_lint.lint import lint_bytes\n"
+        "from smplan_lint.packs import compile_packs, core_pack\n"
+        f"data = open({str(FIXTURES / 'failing.smplan.yaml')!r}, 'rb').read()\n"
+        "compiled, engine = compile_packs([core_pack()]), backend('durable')\n"
+        "day = datetime.date(2026, 11, 27)\n"
+        "def runs(n):\n"
+        "    for _ in range(n):\n"
+        "        assert len(lint_bytes(data, 'p', compiled, engine, day).findings) > 30\n"
+        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "warm = runs(100)\n"
+        "print(runs(400) - warm)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert int(result.stdout) < 20_000  # kilobytes gained over 400 more runs
