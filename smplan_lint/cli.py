@@ -11,11 +11,17 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from smplan_lint import __version__
+
+if TYPE_CHECKING:  # imported lazily at run time: start-up stays lean
+    from smplan_lint.config import Config
+    from smplan_lint.engine import Backend
+    from smplan_lint.filters import RuleIndex
+    from smplan_lint.packs import Compiled, Pack
 
 SUBCOMMANDS = ("rules", "explain", "init", "schema", "test-pack")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -74,11 +80,11 @@ engine_option = click.option("--engine", type=click.Choice(["durable", "python"]
 class Setup:
     """What every command needs: configuration, packs compiled, an engine."""
 
-    config: Any
-    packs: list[Any]
-    compiled: Any
-    engine: Any
-    index: Any
+    config: Config
+    packs: list[Pack]
+    compiled: Compiled
+    engine: Backend
+    index: RuleIndex
 
 
 def _setup(config_path: str | None, rule_paths: tuple[str, ...], engine: str | None,
@@ -99,7 +105,7 @@ def _setup(config_path: str | None, rule_paths: tuple[str, ...], engine: str | N
     return Setup(config, packs, compiled, chosen, index)
 
 
-def _rule_options(config: Any, index: Any) -> dict[str, dict[str, Any]]:
+def _rule_options(config: Config, index: RuleIndex) -> dict[str, dict[str, Any]]:
     """Config `rules:` keyed by rule id, each option one the rule declares."""
     options: dict[str, dict[str, Any]] = {}
     for token, chosen in config.rules.items():
