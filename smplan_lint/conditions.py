@@ -52,6 +52,7 @@ class Compiler:
     def __init__(self) -> None:
         self.lowered: list[Lowered] = []
         self.fields: set[tuple[str, str]] = set()   # (fact type, top-level field) tested
+        self._guards: dict[tuple[str, str], tuple] = {}
 
     def when(self, spec: Any, fact_type: str, options: dict[str, Any],
              pointer: str) -> tuple | None:
@@ -106,11 +107,21 @@ class Compiler:
             if op == "in":
                 return ("or", tuple(("eq", field, v) for v in value))
             return ("and", (("ex", field), *(("ne", field, v) for v in value)))
+        if op == "not_equals":
+            return ("and", (("ex", field), ("ne", field, value)))
         if op in _COMPARISONS:
-            if op != "not_equals":
-                _expect(_number(value), f"'{op}' compares with a number", where)
-            return ("and", (("ex", field), (_COMPARISONS[op], field, value)))
+            _expect(_number(value), f"'{op}' compares with a number", where)
+            return ("and", (self._numeric(fact_type, field), (_COMPARISONS[op], field, value)))
         return self._lower(fact_type, _lowered_predicate(field, op, value, where))
+
+    def _numeric(self, fact_type: str, field: str) -> tuple:
+        """Guard for an order comparison: true only where the field holds a number, because
+        durable-rules orders text against numbers where Python refuses to."""
+        key = (fact_type, field)
+        if key not in self._guards:
+            self._guards[key] = self._lower(
+                fact_type, lambda fact, today: _number(field_value(fact, field)))
+        return self._guards[key]
 
     def _lower(self, fact_type: str, predicate: Callable) -> tuple:
         attribute = f"_c{len(self.lowered)}"

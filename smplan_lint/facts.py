@@ -14,6 +14,16 @@ from collections import defaultdict
 from typing import Any
 
 DEFAULT_REVIEW_DAYS = 90
+# Fields smplan-lint itself sets on facts. A plan's own key of one of these names is
+# ignored (the validator says so), so it can never stand in for a computed value.
+RESERVED = frozenset({
+    "type", "key", "sid", "duplicate_of", "metric_names", "vanity_only", "measurable",
+    "time_bound", "statement_networks", "imitates", "imitation_evidence",
+    "imitation_severity", "imitation_confidence", "goal_count", "account_count",
+    "competitor_count", "target_network_count", "review_every_days", "has_audit",
+    "audit_last_reviewed", "audit_reviewer", "sentence_count", "length", "targeted",
+    "targets_declared",
+})
 _SENTENCE_END = re.compile(r"[.!?。]+(?:\s+|$)")
 
 
@@ -60,9 +70,10 @@ class _Builder:
     def _item(self, kind: str, item: dict[str, Any]) -> dict[str, Any]:
         fact = {"type": kind}
         for key, value in item.items():
-            if key == "lint-ignore":
-                continue
-            fact["key" if key == "id" else key] = value
+            if key == "id":
+                fact["key"] = value
+            elif key == "_pointer" or (key not in RESERVED and key != "lint-ignore"):
+                fact[key] = value
         identity = (item.get("id") or _network_handle(item) or item.get("name")
                     or item.get("_pointer", ""))
         fact["_subject"] = item.get("id") or item.get("handle") or item.get("name")
@@ -86,7 +97,7 @@ class _Builder:
                 fact[f"audit_{key}"] = audit[key]
         for key, value in self.plan.items():
             scalar = not isinstance(value, dict | list)
-            if key not in _KNOWN_TOP and key != "lint-ignore" and scalar:
+            if key not in _KNOWN_TOP and key not in RESERVED and key != "lint-ignore" and scalar:
                 fact[key] = value
         if "name" in organisation:
             fact["organisation"] = organisation["name"]
@@ -130,6 +141,8 @@ class _Builder:
             if "deadline" not in item and reading and reading.deadline:
                 fact["deadline"] = reading.deadline
             fact["statement_networks"] = list(reading.networks) if reading else []
+            # an @handle in the sentence names an account: SMP106 reads it as specific
+            fact["statement_accounts"] = list(reading.handles) if reading else []
 
     def _missions(self) -> None:
         pointers = self.plan.get("_mission_pointers", {})

@@ -444,6 +444,7 @@ class _Walker:
 
     extra_keys: Mapping[str, set[str]]
     declared: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    reserved: frozenset[str] = frozenset()
     issues: list[Issue] = field(default_factory=list)
     mission_pointers: dict[str, str] = field(default_factory=dict)
 
@@ -645,6 +646,10 @@ class _Walker:
         self, spec: Record, item: dict[str, Any], key: str, pointer: str, subject: str | None
     ) -> None:
         """A likely typo gets a hint; any other key is noted and kept for rule packs."""
+        if key in self.reserved:
+            self.report(UNKNOWN_KEY, pointer, f"key {key!r} is reserved for the facts smplan-lint "
+                        "computes; it is ignored", subject)
+            return
         if key in self.extra_keys.get(spec.kind, ()):
             return
         # A defined key that already has a value was not mistyped: `owners` next to `owner`.
@@ -682,16 +687,19 @@ RECORD_KINDS = ("plan", "organisation", "audit", "objective", "person", "account
 
 
 def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None,
-             declared_fields: Mapping[str, Mapping[str, str]] | None = None) -> Validated:
+             declared_fields: Mapping[str, Mapping[str, str]] | None = None,
+             reserved_keys: frozenset[str] = frozenset()) -> Validated:
     """Check the loader's tree against format version 1 and return a cleaned plan to build
     facts from. `known_extra_keys` maps an item kind ("account", "plan", ...) to the keys that
     loaded rule packs read: those are expected, so they get no unknown-key finding.
     `declared_fields` maps an item kind to {key: type} that packs declare (`fields:`): those
     keys are checked like the format's own (SMP003/SMP006) before any rule reads them.
+    `reserved_keys` are names the facts builder sets itself: written in a plan, they are
+    reported as ignored.
 
     Call `check_version` first: a file of another version is unusable, not a finding.
     """
-    walker = _Walker(known_extra_keys or {}, declared_fields or {})
+    walker = _Walker(known_extra_keys or {}, declared_fields or {}, reserved_keys)
     data = {} if data is None else data
     if not isinstance(data, dict):
         walker.wrong_type(PLAN, data, "", "the plan", None, "; nothing can be checked")

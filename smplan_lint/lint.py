@@ -7,13 +7,14 @@ The command line, the pack test harness and the test suite all lint through
 from __future__ import annotations
 
 import datetime
+import math
 import string
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
-from smplan_lint.facts import build_facts
+from smplan_lint.facts import RESERVED, build_facts
 from smplan_lint.filters import RuleIndex, apply_suppressions, suppressions
 from smplan_lint.findings import Finding, Issue, fingerprint, help_url
 from smplan_lint.inventory import check_version, validate
@@ -51,9 +52,11 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
                   today: datetime.date, policy: Policy = Policy()) -> FileResult:
     """Findings for one loaded document (its version already checked)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys,
-                         declared_fields=compiled.declared_fields)
+                         declared_fields=compiled.declared_fields, reserved_keys=RESERVED)
     facts = build_facts(validated.plan, today, compiled.options)
     _provide(compiled, facts, today)
+    for fact in facts:
+        _engine_safe(fact)
     for lowered in compiled.lowered:
         for fact in facts:
             if fact["type"] == lowered.type:
@@ -74,6 +77,20 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
         lambda rule, message, at, subject: placer.issue(Issue(rule, at, message, subject)))
     kept = [item for item in kept if item.rule in enabled]
     return FileResult(document.path, kept, hidden, facts)
+
+
+def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
+    """Floats durable-rules cannot read (inf, nan, 1e+20 written without a point) become
+    their text, for both back ends alike: such a value then compares as no number."""
+    keys = node.keys() if isinstance(node, dict) else range(len(node))
+    for key in keys:
+        value = node[key]
+        if isinstance(value, float):
+            text = repr(value)
+            if not math.isfinite(value) or ("e" in text and "." not in text):
+                node[key] = text
+        elif isinstance(value, dict | list):
+            _engine_safe(value)
 
 
 class ProviderFailed(Exception):

@@ -237,59 +237,32 @@ CASES = [
          findings=(("SMP201", 2, "x account @h0 has no owner"),
                    ("SMP201", 2, "x account @h999 has no owner"))),
 
-    # --- real bugs, expected to fail until fixed (see the reasons) ---
+    # --- bugs these cases found, fixed: reserved fact keys, floats durable-rules cannot read ---
     Case("extra-key-infinite-float-durable", OWNED % b"score: .inf", 0,
-         findings=(("SMP005", 5, "key 'score'"),), args=("--engine", "durable"), durable=True,
-         bug="durable back end: a fact holding inf (an unknown key `score: .inf`, kept for "
-             "packs) makes durable-rules refuse the fact: internal error 'Could not assert "
-             "fact, error code: 202'"),
+         findings=(("SMP005", 5, "key 'score'"),), args=("--engine", "durable"), durable=True),
     Case("extra-key-large-float-durable", OWNED % b"score: 1.0e+20", 0,
-         findings=(("SMP005", 5, "key 'score'"),), args=("--engine", "durable"), durable=True,
-         bug="durable back end: 1.0e+20 is the float 1e+20, which Python's JSON writes "
-             "without a fraction; durable-rules' parser refuses it: internal error 'Could not "
-             "assert fact, error code: 204'"),
+         findings=(("SMP005", 5, "key 'score'"),), args=("--engine", "durable"), durable=True),
     Case("extra-key-small-float-durable", OWNED % b"score: 0.00001", 0,
-         findings=(("SMP005", 5, "key 'score'"),), args=("--engine", "durable"), durable=True,
-         bug="durable back end: 0.00001 is written 1e-05 for durable-rules, which refuses it: "
-             "internal error 'Could not assert fact, error code: 204'"),
+         findings=(("SMP005", 5, "key 'score'"),), args=("--engine", "durable"), durable=True),
     Case("plan-level-infinite-float-durable", b"version: 1\nscore: -.inf\n", 0,
-         findings=(("SMP005", 2, "key 'score'"),), args=("--engine", "durable"), durable=True,
-         bug="durable back end: a top-level `score: -.inf` gives internal error 'Could not "
-             "delete state, error code: 309' (the failed assert is masked by delete_state)"),
+         findings=(("SMP005", 2, "key 'score'"),), args=("--engine", "durable"), durable=True),
     Case("extra-key-type-on-an-account", OWNED % b"type: goal", 0,
-         findings=(("SMP005", 5, "key 'type'"),), absent=(("SMP105", "goal ig"),),
-         bug="facts.py _Builder._item copies user keys over the fact's `type`: an account "
-             "with `type: goal` is checked as a goal (SMP105/SMP107 'goal ig ...', exit 1)"),
+         findings=(("SMP005", 5, "key 'type'"),), absent=(("SMP105", "goal ig"),)),
     Case("extra-key-type-list-python", OWNED % b"type: []", 0,
-         findings=(("SMP005", 5, "key 'type'"),), args=("--engine", "python"),
-         bug="facts.py _Builder._item copies `type: []` over the fact's type; the python back "
-             "end then indexes facts by type: internal error 'TypeError: unhashable type: "
-             "list' (smplan_lint/engine/python_backend.py:50, _Facts.__init__)"),
+         findings=(("SMP005", 5, "key 'type'"),), args=("--engine", "python")),
     Case("extra-key-type-list-durable", OWNED % b"type: []", 0,
          findings=(("SMP208", 5, "instagram account @acme"),), args=("--engine", "durable"),
-         durable=True,
-         bug="facts.py _Builder._item copies `type: []` over the fact's type; durable-rules "
-             "then matches no rule on the account: every account check is silently skipped "
-             "(SMP208 and the rest never reported, exit 0)"),
+         durable=True),
     Case("extra-key-type-at-top-level", b"version: 1\ntype: account\n", 0,
-         findings=(("SMP005", 2, "key 'type'"),), absent=(("SMP201", "has no owner"),),
-         bug="facts.py _Builder._plan_fact copies top-level scalars over `type`: the plan "
-             "becomes an account fact ('? account @? has no owner', SMP201 error, exit 1)"),
+         findings=(("SMP005", 2, "key 'type'"),), absent=(("SMP201", "has no owner"),)),
     Case("user-key-shadows-duplicate-of", OWNED % b"duplicate_of: other", 0,
-         absent=(("SMP207", "listed twice"),),
-         bug="facts.py _Builder._item: a user key `duplicate_of` (a derived attribute) is "
-             "taken as derived: false SMP207 error 'listed twice (first as other)'"),
+         absent=(("SMP207", "listed twice"),)),
     Case("user-key-shadows-imitates",
          b"version: 1\ndiscovered:\n  - {network: x, handle: bob, imitates: acme, "
          b"imitation_severity: error}\n", 0,
-         absent=(("SMP501", "bob"),),
-         bug="facts.py _Builder._item: user keys `imitates` and `imitation_severity` on a "
-             "discovered profile are taken as the derived verdict: false SMP501 error "
-             "'@bob on x looks like a fake of the brand: ?'"),
+         absent=(("SMP501", "bob"),)),
     Case("user-key-shadows-goal-count", b"version: 1\ngoal_count: 10\n", 0,
-         findings=(("SMP101", 1, "the plan has 0 goal(s)"),),
-         bug="facts.py _Builder._plan_fact: a top-level `goal_count: 10` overwrites the "
-             "derived goal count, so SMP101 (too few goals) is silently not reported"),
+         findings=(("SMP101", 1, "the plan has 0 goal(s)"),)),
 ]
 
 

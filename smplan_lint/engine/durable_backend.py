@@ -11,10 +11,18 @@ What it works around (see shared/notes/durable-rules.md):
   of `$nex`; facts carry a unique `_n` so no two are identical;
 - a rule on the end fact gives every session state, because `delete_state`
   of a session whose facts matched no rule frees an invalid pointer.
+
+Cost: the engine gets each fact as JSON and hands every match back as JSON, so
+it is given only what its patterns look at (`type`, `_n` and the fields they
+test or join on; the placing fields stay in Python), all in one
+`assert_facts` call. A batch holding a fact no rule takes raises
+MessageNotHandledException after every fact is stored; the matches it left
+pending run when the end fact is asserted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import threading
@@ -65,6 +73,30 @@ def _pattern(pattern: Pattern) -> dict[str, Any]:
     return {alias: {"$and": parts}}
 
 
+def _used_fields(program: Program) -> dict[str, tuple[str, ...]]:
+    """For each fact type some pattern binds: the top-level fields the engine reads."""
+    used: dict[str, set[str]] = {}
+
+    def tested(test: tuple | None, into: set[str]) -> None:
+        if test is None:
+            return
+        if test[0] in ("and", "or"):
+            for part in test[1]:
+                tested(part, into)
+        else:
+            into.add(test[1].split(".")[0])
+
+    for case in program.cases:
+        types = {pattern.alias: pattern.type for pattern in case.patterns}
+        for pattern in case.patterns:
+            fields = used.setdefault(pattern.type, {"type", "_n"})
+            tested(pattern.test, fields)
+            for join in pattern.joins:
+                fields.add(join.field.split(".")[0])
+                used.setdefault(types[join.alias], {"type", "_n"}).add(join.other.split(".")[0])
+    return {kind: tuple(sorted(fields)) for kind, fields in used.items()}
+
+
 class DurableBackend:
     name = "durable"
 
@@ -74,6 +106,7 @@ class DurableBackend:
         self._registered: dict[str, str] = {}
         self._sessions = itertools.count(1)
         self._results: dict[str, list[Match]] = {}
+        self._fields: dict[str, dict[str, tuple[str, ...]]] = {}
 
     def _ruleset(self, program: Program) -> str:
         name = self._registered.get(program.digest)
@@ -83,6 +116,7 @@ class DurableBackend:
             definition[_SESSION_RULE] = {"all": [{"end": {"type": END_FACT_TYPE}}],
                                          "run": _session_opened}
             self._host.set_rulesets({name: copy.deepcopy(definition)})
+            self._fields[program.digest] = _used_fields(program)
             self._registered[program.digest] = name
         return name
 
@@ -99,11 +133,11 @@ class DurableBackend:
 
         return {"all": patterns, "run": action}
 
-    def _assert(self, name: str, fact: dict[str, Any]) -> None:
+    def _assert(self, name: str, fact: dict[str, Any] | list[dict[str, Any]]) -> None:
         try:
-            self._host.assert_fact(name, fact)
+            self._host.assert_fact(name, fact)  # a list goes to assert_facts
         except _durable.MessageNotHandledException:
-            pass  # no rule looks at this fact: nothing to report
+            pass  # no rule takes this fact (or one fact of the batch): nothing to report
 
     def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
         with self._lock:
@@ -111,8 +145,12 @@ class DurableBackend:
             sid = str(next(self._sessions))
             self._results[sid] = []
             try:
-                for fact in facts:
-                    self._assert(name, {**fact, "sid": sid})
+                used = self._fields[program.digest]
+                batch = [{key: fact[key] for key in keep if key in fact} | {"sid": sid}
+                         for fact in facts
+                         if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
+                if batch:
+                    self._assert(name, batch)
                 self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
                 state = self._host.get_state(name, sid)
                 if "exception" in state:
@@ -120,4 +158,5 @@ class DurableBackend:
                 return self._results[sid]
             finally:
                 del self._results[sid]
-                self._host.delete_state(name, sid)
+                with contextlib.suppress(Exception):  # never hide the error that got here
+                    self._host.delete_state(name, sid)
