@@ -116,6 +116,112 @@ def test_verified_lowers_severity_and_big_verified_is_not_flagged(
     assert acme.assess("instagram", "acmecoffeeuk", verified=True, followers=2_000_000) is None
 
 
+@pytest.fixture(scope="module")
+def kestrel() -> ImpersonationIndex:
+    return ImpersonationIndex(
+        own=[("linkedin", "kestrel-logistics"), ("x", "kestrellogistics")],
+        brand_terms=["kestrel", "kestrel & finch", "kestrellogistics"],
+        affiliates=[("instagram", "kestrellogistics_drivers_guild")],
+        official_followers={"x": 5_000},
+        today=TODAY,
+    )
+
+
+@pytest.mark.parametrize("handle", [
+    "kestrellogistics_careers", "kestrel-logistics-hiring", "kestrellogistics.tracking",
+    "kestrellogisticsbilling", "kestrellogistics_refund", "kestrellogistics_login",
+    "kestrellogistics.verification", "kestrellogisticsgiveaway", "kestrellogistics_freetrial",
+    "kestrellogistics_gewinnspiel", "kestrellogistics.sorteo", "kestrellogistics_concours",
+    "kestrellogistics_kundenservice", "kestrellogistics_atencion",
+    "kestrellogistics_service_client",
+])
+def test_scam_and_claim_affixes_are_flagged(kestrel: ImpersonationIndex, handle: str) -> None:
+    verdict = kestrel.assess("instagram", handle)
+    assert verdict is not None and "affix" in verdict.kinds
+    assert verdict.target.startswith("kestrel")
+
+
+def test_slips_of_luring_words_are_other_words(kestrel: ImpersonationIndex) -> None:
+    # "trucking" is one letter from "tracking", "hiking" from "hiring": another business.
+    assert kestrel.assess("x", "kestrellogistics_trucking_club") is None
+    assert kestrel.assess("x", "kestrelhiking") is None
+
+
+def test_ampersand_spellings_of_a_brand_term(kestrel: ImpersonationIndex) -> None:
+    for handle in ("kestrel_n_finch", "kestrelandfinch", "kestrel.finch"):
+        verdict = kestrel.assess("x", handle)
+        assert verdict is not None and verdict.target == "kestrel & finch", handle
+
+
+def test_word_between_name_and_claiming_affix(kestrel: ImpersonationIndex) -> None:
+    verdict = kestrel.assess("instagram", "kestrellogistics.express.deals")
+    assert verdict is not None and "extension" in verdict.kinds
+    assert "followed by 'express', 'deals'" in verdict.evidence
+
+
+def test_city_after_the_name(kestrel: ImpersonationIndex) -> None:
+    verdict = kestrel.assess("instagram", "kestrellogisticsmadrid")
+    assert verdict is not None and "place name 'madrid'" in verdict.evidence
+
+
+def test_unknown_word_after_the_name_needs_context(kestrel: ImpersonationIndex) -> None:
+    # Separated, and the profile says nothing else: a warning.
+    bare = kestrel.assess("instagram", "kestrellogistics_freiburg")
+    assert bare is not None and bare.severity == "warning" and "extension" in bare.kinds
+    # Glued, it may continue the last word: only when the display name names the brand.
+    assert kestrel.assess("instagram", "kestrellogisticsfreiburg") is None
+    named = kestrel.assess("instagram", "kestrellogisticsfreiburg",
+                           display_name="Kestrel Logistics Freiburg", created="2026-10-01")
+    assert named is not None and named.severity == "error"
+    # A display name for someone else, a fan word, or a declared affiliate: not flagged.
+    assert kestrel.assess("instagram", "kestrellogistics_freiburg",
+                          display_name="Freiburg trucking news") is None
+    assert kestrel.assess("instagram", "kestrellogistics_fans") is None
+    assert kestrel.assess("x", "kestrellogistics_drivers_guild") is None
+
+
+def test_short_ordinary_name_plus_word_is_not_an_extension() -> None:
+    index = ImpersonationIndex([("instagram", "orbitapp")], ["orbit"], today=TODAY)
+    assert index.assess("instagram", "orbit_gym_leeds") is None
+    assert index.assess("instagram", "orbitgym") is None
+
+
+def test_respelt_syllable_in_a_long_name(kestrel: ImpersonationIndex) -> None:
+    verdict = kestrel.assess("x", "kestrellogistix")  # "cs" -> "x"
+    assert verdict is not None and "edit" in verdict.kinds
+    # Two edits spread apart, or at the start of the name, make another name.
+    assert kestrel.assess("x", "kestrallogistlks") is None
+    assert kestrel.assess("x", "koastrellogistics") is None
+    short = ImpersonationIndex([("x", "koracosmetics")], [], today=TODAY)
+    assert short.assess("x", "koala_cosmetics") is None
+
+
+def test_compound_word_is_not_name_plus_affix() -> None:
+    index = ImpersonationIndex([("x", "juniperhealth")], [], today=TODAY)
+    assert index.assess("x", "juniperhealthcare") is None
+    assert index.assess("x", "juniperhealth_care") is not None
+
+
+def test_established_account_of_another_entity_is_not_flagged(
+    kestrel: ImpersonationIndex,
+) -> None:
+    old = "2014-03-03"
+    assert kestrel.assess("x", "kestrellogistic", display_name="Kestrel Logistic Art",
+                          created=old) is None
+    # The brand term held by an old, verified account with another name.
+    assert kestrel.assess("instagram", "kestrel", display_name="Kestrel Falconry Club",
+                          created=old, verified=True, followers=800) is None
+    # ... but the same account naming itself the brand is flagged, and so is a new one.
+    assert kestrel.assess("x", "kestrellogistic", display_name="Kestrel Logistics",
+                          created=old) is not None
+    new = kestrel.assess("instagram", "kestrellogistics", display_name="Kestrel Falconry",
+                         created="2026-10-20")
+    assert new is not None and new.target.startswith("kestrel")
+    # A deceptive homoglyph is flagged whatever the account's age.
+    assert kestrel.assess("x", "kestrellоgistics", display_name="Birds",
+                          created=old) is not None
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from("acmeorniv10_.-Iаоеς|5ïÆ"), max_size=16))
 def test_evidence_skeleton_agrees_with_fast_skeleton(text: str) -> None:

@@ -96,6 +96,16 @@ def units(text: str) -> tuple[list[Unit], list[str]]:
     Agrees with :func:`skeleton`: ``"".join(u.skel for u in units(t)[0]) == skeleton(t)``.
     """
     mapping = _char_map()
+    folded = text.casefold()
+    if len(folded) == len(text):  # the common case: one letter in, at most one out
+        mapped = [mapping.get(c, c) for c in folded]
+        if all(len(m) == 1 for m in mapped):
+            joined = "".join(mapped)
+            if not any(seq in joined for seq, _ in _multi()):
+                return (
+                    [Unit(c, m) for c, m in zip(text, mapped, strict=True) if m != SEP],
+                    [c for c, m in zip(text, mapped, strict=True) if m == SEP],
+                )
     pieces: list[Unit] = []
     separators: list[str] = []
     for char in text:

@@ -7,6 +7,13 @@ Damerau-Levenshtein (OSA) distance from rapidfuzz, with a tolerance that grows
 with the length of the name: short names collide with ordinary words ("acme" vs
 "acne"), so they must match exactly once look-alikes are folded.
 
+Two further readings use the profile's context. An *extension* is a long name
+written exactly and followed by one or two other words ("velobikes_lyon"): flagged
+when a word claims or lures, or the display name or bio names the brand; a separated
+word on a profile that says nothing else is a warning. An *established* account (old,
+with a display name that names another entity, "Kodo Drummers") is not flagged on a
+name match alone. Brand terms with "&" are also matched spelt "and", "n" or without.
+
 Cost stays near-linear: ``__init__`` indexes the targets' skeletons and their
 deletion neighbourhoods (symmetric-delete style) plus prefix/suffix anchors of long
 names, so :meth:`ImpersonationIndex.assess` looks candidates up instead of
@@ -16,11 +23,12 @@ profiles that have a candidate.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -47,6 +55,8 @@ class _Affix:
     means: str  # the word it imitates (same as word unless misspelt)
     kind: str  # strong | weak | country | number
     skel: str
+    heads: tuple[str, ...] = ()  # compound words that start with it ("freestyle")
+    tails: tuple[str, ...] = ()  # compound words that end with it ("healthcare")
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class _Target:
     label: str  # "@acmecoffee on instagram", "brand term 'acme'"
     rank: int  # lower wins when several targets share a skeleton
     offset: int = 0  # where skel starts in raw's skeleton (a name inside an affixed handle)
+    report: str = ""  # what the verdict names when not raw (a brand term's own spelling)
 
     @cached_property
     def units(self) -> list[Unit]:
@@ -76,6 +87,10 @@ class _Match:
     confidence: float
     kinds: list[str] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    deceptive: bool = False  # a homoglyph beyond plain lowercase i/l
+    extension: bool = False  # the exact name with another word after it
+    glued: bool = False  # that word follows with no separator
+    claims: bool = False  # a claiming or luring word (strong affix) is part of the handle
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,8 @@ class _Rule:
     max_bare: int  # edits allowed with no other signal
     bare: frozenset[str] | None  # edit kinds allowed with no other signal; None = any
     signalled: frozenset[str] | None  # allowed alongside a homoglyph or affix
+    bare_span: int | None = None  # several bare edits must fall within this many letters
+    bare_from: int = 1  # ... and leave this many leading letters untouched
 
 
 def _kinds(value: object) -> frozenset[str] | None:
@@ -196,6 +213,61 @@ def _date(value: str | datetime.date | None) -> datetime.date | None:
         return None
 
 
+def _spellings(term: str, amp: frozenset[str]) -> list[str]:
+    """A brand term as written, plus its other spellings of "and" ("&", "n", none)."""
+    words = term.replace("&", " & ").replace("+", " + ").split()
+    if len(words) < 3 or not any(w in amp for w in words[1:-1]):
+        return [term]
+    out = [term]
+    for joiner in ("and", "n", ""):
+        spelt = " ".join(w for w in (joiner if w in amp else w for w in words) if w)
+        if spelt not in out:
+            out.append(spelt)
+    return out
+
+
+@cache
+def _affix_tables() -> tuple[
+    dict[str, _Affix], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]
+]:
+    """Affix words by skeleton, and which lengths can start or end with a letter pair.
+
+    The pairs let peeling a handle try only the affix lengths that can match. Built once
+    per process: the words do not depend on the brand.
+    """
+    cfg = settings()
+    table: dict[str, _Affix] = {}
+    groups = cfg["affixes"]
+    for word in cfg["countries"]:
+        table[skeleton(word)] = _Affix(word, word, "country", skeleton(word))
+    for kind in ("weak", "strong"):
+        for word in groups[kind]:
+            table[skeleton(word)] = _Affix(word, word, kind, skeleton(word))
+    for means, words in groups["misspellings"].items():
+        for word in words:
+            table.setdefault(skeleton(word), _Affix(word, means, "strong", skeleton(word)))
+    # Any one-letter slip in a long claiming word ("suport", "offical") counts too.
+    for word in groups["slips"]:
+        skel = skeleton(word)
+        if len(skel) >= 6:
+            for slip in _one_edit(skel):
+                table.setdefault(slip, _Affix(slip, word, "strong", slip))
+    front: dict[str, tuple[int, ...]] = {}
+    back: dict[str, tuple[int, ...]] = {}
+    compounds = [skeleton(word) for word in cfg["compounds"]]
+    for skel in list(table):
+        affix = table[skel]
+        heads = tuple(c for c in compounds if c.startswith(skel) and c != skel)
+        tails = tuple(c for c in compounds if c.endswith(skel) and c != skel)
+        if heads or tails:
+            table[skel] = dataclasses.replace(affix, heads=heads, tails=tails)
+    for key in sorted(table, key=len, reverse=True):
+        for lens, pair in ((front, key[:2]), (back, key[-2:])):
+            if len(key) not in lens.get(pair, ()):
+                lens[pair] = lens.get(pair, ()) + (len(key),)
+    return table, front, back
+
+
 class ImpersonationIndex:
     """The brand's names, indexed so each discovered profile is judged in microseconds."""
 
@@ -220,19 +292,18 @@ class ImpersonationIndex:
                     int(r.get("max_bare", r["max_edits"])),
                     _kinds(r.get("bare")),
                     _kinds(r.get("signalled")),
+                    int(r["bare_span"]) if "bare_span" in r else None,
+                    int(r.get("bare_from", 1)),
                 ),
             )
             for r in cfg["thresholds"]
         )
-        self._affixes = self._load_affixes(cfg)
-        # Which affix lengths can start or end with a given pair of letters, so that
-        # peeling a handle tries only the lengths that can match.
-        self._front_lens: dict[str, tuple[int, ...]] = {}
-        self._back_lens: dict[str, tuple[int, ...]] = {}
-        for key in sorted(self._affixes, key=len, reverse=True):
-            for table, pair in ((self._front_lens, key[:2]), (self._back_lens, key[-2:])):
-                if len(key) not in table.get(pair, ()):
-                    table[pair] = table.get(pair, ()) + (len(key),)
+        self._affixes, self._front_lens, self._back_lens = _affix_tables()
+        ext = cfg["extension"]
+        self._ext_min = int(ext["min_len"])
+        self._ext_words = int(ext["max_words"])
+        self._ext_word_len = int(ext["min_word_len"])
+        self._unofficial = frozenset(skeleton(w) for w in cfg["unofficial_words"])
 
         self._own: dict[str, set[str]] = {}
         self._affiliates: dict[str, set[str]] = {}
@@ -258,9 +329,12 @@ class ImpersonationIndex:
                     offset = len(marked[:start].replace(SEP, ""))
                     label = f"the name '{name}' of @{raw} on {net}"
                     targets.append(_Target(name, raw, net, label, 2, offset))
+        amp = frozenset(str(w) for w in cfg["ampersand_words"])
         for term in brand_terms:
             raw = plain(term)
-            targets.append(_Target(skeleton(raw), raw, None, f"brand term '{raw}'", 1))
+            for spelt in _spellings(raw, amp):
+                targets.append(_Target(skeleton(spelt), spelt, None, f"brand term '{raw}'", 1,
+                                       report=raw))
 
         self._by_skel: dict[str, list[_Target]] = {}
         self._deletes: dict[str, set[str]] = {}
@@ -279,27 +353,11 @@ class ImpersonationIndex:
             group.sort(key=lambda t: t.rank)
         lengths = [len(s) for s in self._by_skel] or [0]
         self._min_len, self._max_len = min(lengths) - 2, max(lengths) + 2
-
-    @staticmethod
-    def _load_affixes(cfg: Mapping[str, object]) -> dict[str, _Affix]:
-        table: dict[str, _Affix] = {}
-        groups = cfg["affixes"]
-        assert isinstance(groups, dict)
-        for word in cfg["countries"]:  # type: ignore[attr-defined]
-            table[skeleton(word)] = _Affix(word, word, "country", skeleton(word))
-        for kind in ("weak", "strong"):
-            for word in groups[kind]:
-                table[skeleton(word)] = _Affix(word, word, kind, skeleton(word))
-        for means, words in groups["misspellings"].items():
-            for word in words:
-                table.setdefault(skeleton(word), _Affix(word, means, "strong", skeleton(word)))
-        # Any one-letter slip in a long claiming word ("suport", "offical") counts too.
-        for word in groups["strong"]:
-            skel = skeleton(word)
-            if len(skel) >= 6:
-                for slip in _one_edit(skel):
-                    table.setdefault(slip, _Affix(slip, word, "strong", slip))
-        return table
+        # Long names by their first letters, to find "name + another word" (extensions).
+        self._ext_keys: dict[str, list[str]] = {}
+        for skel in sorted(self._by_skel, key=len, reverse=True):
+            if len(skel) >= self._ext_min:
+                self._ext_keys.setdefault(skel[: self._ext_min], []).append(skel)
 
     def _rule(self, length: int) -> _Rule:
         chosen = self._rules[0][1]
@@ -324,7 +382,9 @@ class ImpersonationIndex:
                         continue
                     affix = self._affixes.get(text[:n])
                     # A leading country code only counts when separated ("uk_acme").
-                    if affix and (affix.kind != "country" or text[n] == SEP):
+                    if affix and (affix.kind != "country" or text[n] == SEP) and not any(
+                        text.startswith(c) for c in affix.heads
+                    ):
                         rest = text[n:]
                         front = _Peeled(affix, rest[0] != SEP)
                         core = rest.lstrip(SEP)
@@ -333,7 +393,7 @@ class ImpersonationIndex:
                     if n + 2 > size:
                         continue
                     affix = self._affixes.get(text[-n:])
-                    if affix:
+                    if affix and not any(text.endswith(c) for c in affix.tails):
                         rest = text[:-n]
                         back = _Peeled(affix, rest[-1] != SEP)
                         grown.append((rest.rstrip(SEP), peeled + (back,), start))
@@ -347,12 +407,8 @@ class ImpersonationIndex:
         found: set[str] = set()
         if not self._min_len <= len(core) <= self._max_len:
             return found
-        deletes = self._deletes
-        hit = deletes.get(core)
-        if hit:
-            found |= hit
-        for i in range(len(core)):
-            hit = deletes.get(core[:i] + core[i + 1 :])
+        get = self._deletes.get
+        for hit in map(get, [core] + [core[:i] + core[i + 1 :] for i in range(len(core))]):
             if hit:
                 found |= hit
         if self._anchors and len(core) >= 8:
@@ -401,9 +457,16 @@ class ImpersonationIndex:
     def _best_handle_match(self, net: str, raw: str) -> _Match | None:
         """The simplest reading (fewest edits, then fewest affixes) that passes the rules."""
         found = []
+        extended = []  # readings that start with a long name: maybe "name + word"
+        ext_keys, ext_min = self._ext_keys, self._ext_min
         for text, marked, extra in self._variants(raw):
             for core_marked, peeled, start in self._peel(marked):
                 core = core_marked.replace(SEP, "")
+                if ext_keys and len(core) > ext_min:
+                    longs = ext_keys.get(core[:ext_min])
+                    if longs:
+                        extended.append((text, marked, start, core_marked, peeled + extra,
+                                         longs))
                 for skel in self._candidates(core):
                     rule = self._rule(len(skel))
                     distance = OSA.distance(core, skel, score_cutoff=rule.max_edits)
@@ -412,12 +475,60 @@ class ImpersonationIndex:
                         found.append((distance, len(affixes), text, marked, core_marked,
                                       affixes, start, skel, rule))
         found.sort(key=lambda f: f[:2])
+        read: dict[str, tuple[list[Unit], list[str]]] = {}
         for _, _, text, marked, core_marked, affixes, start, skel, rule in found:
-            handle_units, separators = units(text)
+            if text not in read:
+                read[text] = units(text)
+            handle_units, separators = read[text]
             offset = len(marked[:start].replace(SEP, ""))
             match = self._evaluate(net, raw, handle_units[offset:], separators, core_marked,
                                    affixes, skel, rule)
             if match:
+                return match
+        if extended and raw not in self._affiliate_any:
+            return self._extension(net, extended)
+        return None
+
+    def _extension(
+        self, net: str, readings: list[tuple[str, str, int, str, tuple[_Peeled, ...], list[str]]],
+    ) -> _Match | None:
+        """The exact long name of a target with one or two other words after it."""
+        for text, marked, start, core_marked, affixes, longs in readings:
+            core = core_marked.replace(SEP, "")
+            for skel in longs:  # longest first
+                if len(core) <= len(skel) or not core.startswith(skel):
+                    continue
+                # Where the name ends in the marked reading (separators are not letters).
+                seen = cut = 0
+                while seen < len(skel):
+                    seen += core_marked[cut] != SEP
+                    cut += 1
+                rest = core_marked[cut:]
+                words = [w for w in rest.split(SEP) if w]
+                if (
+                    len(words) > self._ext_words
+                    or any(len(w) < self._ext_word_len for w in words)
+                    or any(w in self._unofficial for w in words)
+                ):
+                    continue
+                target = self._pick_target(skel, net)
+                claiming = [w for w in words
+                            if (a := self._affixes.get(w)) is not None and a.kind == "strong"]
+                # The words as the handle writes them, for the evidence.
+                letters = units(text)[0]
+                at = len(marked[:start].replace(SEP, "")) + len(skel)
+                written = []
+                for word in words:
+                    written.append("".join(u.orig for u in letters[at : at + len(word)]))
+                    at += len(word)
+                shown = "', '".join(written)
+                match = _Match(target, 0, 0.55, ["extension"],
+                               [f"the name of {target.label} followed by '{shown}'"])
+                match.extension, match.glued = True, not rest.startswith(SEP)
+                match.claims = bool(claiming) or any(p.affix.kind == "strong" for p in affixes)
+                if claiming:
+                    match.confidence += 0.15
+                self._describe_affixes(match, affixes)
                 return match
         return None
 
@@ -449,8 +560,11 @@ class ImpersonationIndex:
         deceptive = False  # a homoglyph beyond plain lowercase i/l, which readers tell apart
         first_letter_edit = False
         edits: list[tuple[str, str]] = []
+        where: list[int] = []  # target position of each edit
         for op, i, j in ops:
             first_letter_edit |= op in ("sub", "add", "miss") and i == 0
+            if op != "match":
+                where.append(j)
             if op == "match":
                 mine, theirs = core_units[i].orig, target.units[j].orig
                 if mine.casefold() != theirs.casefold():
@@ -471,7 +585,9 @@ class ImpersonationIndex:
                 edits.append(("missing-double" if skel[j] in near else "missing", skel[j]))
         target_seps = skeleton(target.raw, keep_separators=True).count(SEP)
         seps = core_marked.count(SEP)
-        if edits and not self._edits_allowed(edits, first_letter_edit, deceptive, peeled, rule):
+        span = (min(where), max(where) + 1) if where else (0, 0)
+        if edits and not self._edits_allowed(edits, first_letter_edit, deceptive, peeled, rule,
+                                             span):
             return None
         # A short glued affix may just be the end of another word ("bon"+"us").
         short_glued = any(
@@ -481,7 +597,8 @@ class ImpersonationIndex:
         if short_glued and (edits or len(skel) <= self._short):
             return None
 
-        match = _Match(target, len(edits), 0.7)
+        match = _Match(target, len(edits), 0.7, deceptive=deceptive)
+        match.claims = any(p.affix.kind == "strong" for p in peeled)
         if homoglyphs:
             match.kinds.append("homoglyph")
             match.parts.append(f"{_plural(len(homoglyphs), 'homoglyph')} ({', '.join(homoglyphs)})")
@@ -529,6 +646,7 @@ class ImpersonationIndex:
         deceptive: bool,
         peeled: tuple[_Peeled, ...],
         rule: _Rule,
+        span: tuple[int, int],
     ) -> bool:
         """Whether these edits still read as the target, given the other evidence."""
         signal = deceptive or any(
@@ -542,6 +660,10 @@ class ImpersonationIndex:
             not first_letter_edit
             and len(edits) <= rule.max_bare
             and (rule.bare is None or all(k in rule.bare for k in kinds))
+            and (
+                len(edits) < 2 or rule.bare_span is None
+                or (span[1] - span[0] <= rule.bare_span and span[0] >= rule.bare_from)
+            )
         )
 
     @staticmethod
@@ -552,7 +674,8 @@ class ImpersonationIndex:
         text = []
         for affix in words:
             if affix.kind == "country":
-                text.append(f"country code '{affix.word}'")
+                what = "country code" if len(affix.word) <= 3 else "place name"
+                text.append(f"{what} '{affix.word}'")
             elif affix.kind == "number":
                 text.append(f"number '{affix.word}'")
             elif affix.word != affix.means:
@@ -584,6 +707,31 @@ class ImpersonationIndex:
                 if joined in self._by_skel and (len(joined) > self._short or size == 1):
                     return self._by_skel[joined][0], claims
         return None, claims
+
+    def _identifies(self, text: str | None) -> bool:
+        """Whether a display name presents itself as the brand, not merely shares a word.
+
+        It does when it is a brand name plus affix words only ("Acme Coffee Official"),
+        or holds a name of two or more of its words ("Juno Bank Help") or a long one;
+        a short ordinary name among other words ("Kodo Drummers", "Juno — the band") is
+        another entity's name.
+        """
+        if not text:
+            return False
+        if self._display_match(text) is not None:
+            return True
+        # Words are joined only within a phrase: "Lena Harbor | pine studio" does not
+        # name "Harbor Pine".
+        phrases = "".join(" " if c.isspace() else c if c.isalnum() or c == "&" else "|"
+                          for c in text)
+        for phrase in phrases.split("|"):
+            tokens = skeleton(phrase.replace("&", " "), keep_separators=True).split(SEP)
+            for size in (1, 2, 3):
+                for i in range(len(tokens) - size + 1):
+                    joined = "".join(tokens[i : i + size])
+                    if joined in self._by_skel and (size > 1 or len(joined) >= self._ext_min):
+                        return True
+        return False
 
     def _display_match(self, display_name: str | None) -> _Match | None:
         """A dissimilar handle whose display name is the brand name plus affixes only."""
@@ -626,12 +774,30 @@ class ImpersonationIndex:
         )
         if verified and big:
             return None  # the network vouches for a large account of its own
+        born = _date(created)
+        days = (self._today - born).days if born else None
+        named = self._identifies(display_name)
+        bio_named, bio_claims = self._names_brand(bio)
+        if (
+            days is not None and days >= ctx["established_account_days"]
+            and display_name and not named and not (bio_named and bio_claims)
+            and not match.deceptive and not display_only
+        ):
+            return None  # an established account under another entity's name
+        unsure = False  # at most a warning
+        if match.extension and not match.claims and not named and not bio_named:
+            # The name plus an unknown word may be another business ("quillandco" +
+            # "mpany"): without a display name or bio naming the brand, only a
+            # separated word on an account that says nothing else is worth a warning.
+            if match.glued or display_name or bio:
+                return None
+            unsure = True
+        elif match.extension and match.glued and not named and not bio_named:
+            return None  # a glued word may continue the name's last word
         if verified:
             conf -= 0.3
             notes.append("verified")
-        born = _date(created)
-        if born:
-            days = (self._today - born).days
+        if days is not None:
             if 0 <= days < ctx["new_account_days"]:
                 conf += 0.1
                 notes.append(f"account {days} days old")
@@ -648,18 +814,19 @@ class ImpersonationIndex:
                 notes.append(f"{followers:,} followers{versus}")
         kinds = list(match.kinds)
         if not display_only:
-            named, claims = self._names_brand(display_name)
-            if named or claims:
-                conf += 0.1 if named and claims else 0.05
+            shown, claims = self._names_brand(display_name)
+            if shown or claims:
+                conf += 0.1 if shown and claims else 0.05
                 kinds.append("display-name")
                 notes.append(f"display name '{display_name}'")
-        named, claims = self._names_brand(bio)
-        if named and claims:
+        if bio_named and bio_claims:
             conf += 0.05
             notes.append("bio claims to be the brand")
         if raw in self._affiliate_any:
             conf -= 0.2
             notes.append("same handle as a declared affiliate on another network")
+        if unsure:
+            conf = min(conf, ctx["warning_below"] - 0.1)
         conf = round(min(max(conf, 0.05), 0.99), 2)
         severity = "error"
         if display_only or verified or conf < ctx["warning_below"]:
@@ -668,4 +835,5 @@ class ImpersonationIndex:
         if notes:
             evidence += "; " + ", ".join(notes)
         target = match.target
-        return Verdict(severity, target.raw, target.network, evidence, conf, tuple(kinds))
+        return Verdict(severity, target.report or target.raw, target.network, evidence, conf,
+                       tuple(kinds))
