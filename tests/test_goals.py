@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import subprocess
 import sys
@@ -335,6 +336,377 @@ def test_classify_metric(name: str, family: str) -> None:
 
 def test_classify_metric_unknown_is_none() -> None:
     assert classify_metric("coffee_temperature") is None
+
+
+# --- networks by nickname, product and parent company ------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, networks",
+    [
+        # Meta is the company whose ads run on Facebook and Instagram
+        ("Cut cost per lead on Meta to €12", ("facebook", "instagram")),
+        ("Spend the Meta ads budget on retargeting", ("facebook", "instagram")),
+        ("Kosten pro Lead bei Meta-Anzeigen senken", ("facebook", "instagram")),
+        ("Optimizar las campañas de Meta", ("facebook", "instagram")),
+        ("Les campagnes Meta doivent générer 200 leads", ("facebook", "instagram")),
+        # ... but "meta" is also Spanish for a goal and English for "about itself"
+        ("Nuestra meta es conseguir 500 seguidores", ()),
+        ("Meta: 300 leads from LinkedIn", ("linkedin",)),
+        ("Write a meta description for every post", ()),
+        # Threads: on Threads, or right before a metric; never a comment thread
+        ("Grow Threads followers to 5k", ("threads",)),
+        ("Gewinne 800 Follower auf Threads", ("threads",)),
+        ("Reply to comment threads within 2 hours", ()),
+        ("Threads of conversation should stay friendly", ()),
+        # plurals, products and nicknames
+        ("Publish 20 TikToks a month", ("tiktok",)),
+        ("Post 4 Reels a week", ("instagram",)),
+        ("Publish two Shorts every week", ("youtube",)),
+        ("Facebook Reels: 10,000 plays per month", ("facebook",)),
+        ("Grow YouTube Shorts views", ("youtube",)),
+        ("Sell 500 pairs of shorts this summer", ()),
+        ("Cut a highlight reel of the event", ()),
+        ("300 leads from IG and FB ads", ("instagram", "facebook")),
+        ("40 demo requests a month via LI", ("linkedin",)),
+        ("Grow our Insta following", ("instagram",)),
+        ("Grow r/espresso to 4,000 members", ("reddit",)),
+    ],
+)
+def test_networks_by_nickname_product_and_parent(sentence: str, networks: tuple) -> None:
+    assert read_goal(sentence).networks == networks
+
+
+# --- @handles name accounts --------------------------------------------------
+
+
+def test_a_handle_names_an_account_not_a_network() -> None:
+    r = read_goal("Grow mentions of @instagram_fans_club by 20% by June 2027")
+    assert r.handles == ("instagram_fans_club",)
+    assert r.networks == ()
+    assert r.metrics == ("mentions",) and r.has_target
+
+
+@pytest.mark.parametrize(
+    "sentence, handles",
+    [
+        (
+            "Answer every message to @acme_help and @AcmeCorp within 30 minutes",
+            ("acme_help", "AcmeCorp"),
+        ),
+        ("Grow the @kaffee.kollektiv account to 8k followers", ("kaffee.kollektiv",)),
+        ("Collect 300 sign-ups at hello@rostwerk.de", ()),
+        ("Post every day @ 5pm", ()),
+        ("Post every day @5", ()),
+    ],
+)
+def test_handles(sentence: str, handles: tuple) -> None:
+    assert read_goal(sentence).handles == handles
+
+
+def test_facts_list_the_accounts_a_goal_sentence_names() -> None:
+    from smplan_lint.facts import build_facts
+
+    plan = {
+        "version": 1,
+        "goals": [
+            {"id": "g1", "statement": "Grow the @lunaskin account to 50k followers."},
+            {"id": "g2", "statement": "Grow followers on social media."},
+            {"id": "g3", "metrics": [{"name": "followers", "target": 10}]},
+        ],
+    }
+    goals = [f for f in build_facts(plan, datetime.date(2027, 1, 1), {}) if f["type"] == "goal"]
+    assert [g["statement_accounts"] for g in goals] == [["lunaskin"], [], []]
+    assert [g["statement_networks"] for g in goals] == [[], [], []]
+
+
+# --- metric vocabulary: ad costs, verb forms, people reached, saves, typos ----
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("Keep CPC under $0.80", "ad_costs"),
+        ("Bring CPM below €6", "ad_costs"),
+        ("Die Kosten pro Klick unter 3 € senken", "ad_costs"),
+        ("Mantener el coste por clic por debajo de 0,50 €", "ad_costs"),
+        ("Garder le coût par clic sous 0,60 €", "ad_costs"),
+        ("Reach a 5x ROAS on paid social", "conversions"),
+        ("Improve return on investment to 300%", "conversions"),
+        ("Cut cost per acquisition to €30", "conversions"),
+        ("Mejorar el retorno de la inversión publicitaria al 400 %", "conversions"),
+        ("Améliorer le retour sur investissement publicitaire à 4", "conversions"),
+        ("Senkung der Kosten pro Lead auf 15 €", "leads"),
+        ("Bajar el coste por lead a 9 €", "leads"),
+        ("Réduire le coût par lead à 12 €", "leads"),
+    ],
+)
+def test_paid_media_metrics_are_business_targets(sentence: str, metric: str) -> None:
+    r = read_goal(sentence)
+    assert metric in r.metrics and r.has_target
+    assert not vanity_only(r.families)
+    assert classify_metric(metric) == "business"
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("Grow our following on LinkedIn by 25%", "followers"),
+        ("Build a loyal following of 10k on TikTok", "followers"),
+        ("Grow our social media following.", "followers"),
+        ("Die Fangemeinde auf Instagram um 20 % vergrößern", "followers"),
+        ("Get our posts shared 500 times a month", "shares"),
+        ("Get our recipes shared more often on Facebook", "shares"),
+        ("Have the video shared by 2,000 people", "shares"),
+        ("Die Reels sollen 500-mal geteilt werden", "shares"),
+        ("Que se compartan nuestros posts un 20 % más", "shares"),
+        ("Des vidéos partagées plus souvent sur Facebook", "shares"),
+        ("Get the reel liked 1,000 times", "likes"),
+        ("Get the trailer viewed 50,000 times", "views"),
+        ("Double the number of people who see our posts", "reach"),
+        ("Get our pins seen by 100,000 people", "reach"),
+        ("Die Zahl der Menschen, die unsere Posts sehen, verdoppeln", "reach"),
+        ("Aumentar un 25 % las personas que ven nuestros vídeos", "reach"),
+        ("Doubler le nombre de personnes qui voient nos publications", "reach"),
+    ],
+)
+def test_vanity_in_verb_and_noun_forms(sentence: str, metric: str) -> None:
+    r = read_goal(sentence)
+    assert metric in r.metrics
+    assert vanity_only(r.families)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Track the following KPIs on Instagram",
+        "Following the launch, publish 3 posts a week",
+        "Follow up on leads within 24 hours",
+        "Set up a shared inbox for Facebook messages",
+        "Agree on shared goals with the team",
+        "Keep the community posted about new roasts",
+    ],
+)
+def test_words_that_only_look_like_vanity_verbs(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert not {"shares", "reach"} & set(r.metrics)
+    assert "followers" not in r.metrics or "community" in sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Increase Pinterest pin saves by 40%",
+        "500 gespeicherte Pins pro Monat",
+        "Die gespeicherten Pins verdoppeln",
+        "Duplicar los pines guardados",
+        "Los guardados deben crecer un 30 %",
+        "Atteindre 1 000 enregistrements par mois",
+    ],
+)
+def test_saves_are_engagement_in_four_languages(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.metrics == ("saves",) and r.families == ("engagement",)
+    assert not vanity_only(r.families)
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("Increase Instagram followrs by 20%", "followers"),
+        ("Gain 2,000 new folowers on TikTok", "followers"),
+        ("Reach 1M impresions on LinkedIn", "impressions"),
+        ("Raise engagment rate to 4%", "engagement_rate"),
+        ("Mehr Abonennten auf YouTube", "followers"),
+        ("Aumentar los seguidroes en Instagram", "followers"),
+        ("Doubler les inscirptions à la newsletter", "signups"),
+    ],
+)
+def test_one_typo_in_a_long_metric_word_is_forgiven(sentence: str, metric: str) -> None:
+    assert metric in read_goal(sentence).metrics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Partager 3 articles par semaine",  # verb, not "partages"
+        "Visiter 5 salons professionnels",  # verb, not "visites"
+        "Write previews of new collections",  # not "reviews"
+        "Post 3 cooking videos a week",  # not "booking"
+        "Meet our fellows at the fair",  # not "follows"
+    ],
+)
+def test_real_words_near_a_metric_word_are_not_typos(sentence: str) -> None:
+    misread = {"shares", "web_referrals", "csat", "bookings", "followers"}
+    assert not misread & set(read_goal(sentence).metrics)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Convert 3% of story viewers into email sign-ups",
+        "Turn 2% of TikTok viewers into buyers each month",
+        "Convertir el 2 % de los seguidores en clientes",
+        "Convertir 4 % des visiteurs en clients",
+        "4 % der Besucher in Kunden umwandeln",
+    ],
+)
+def test_converting_people_is_a_business_target(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert "conversions" in r.metrics and r.has_target
+    assert not vanity_only(r.families)
+
+
+# --- thresholds, scores and ratios are targets -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep CPA below $25 on TikTok ads",
+        "Hold the CPA at €18 on Instagram ads",
+        "Keep cost per lead under 20 € on LinkedIn ads",
+        "CPL auf Facebook-Anzeigen unter 20 € halten",
+        "Mantener el CPA por debajo de 15 € en los anuncios de Instagram",
+        "Ramener le CPA sous 20 € sur les publicités Facebook",
+        "Achieve a ROAS of 4.0 on Facebook ads",
+        "Alcanzar un ROAS de 5 en los anuncios de Instagram",
+        "Atteindre un ROAS de 4 sur les publicités Facebook",
+        "Achieve a 4:1 ROAS on Facebook",
+        "Maintain a 4.5/5 rating on Facebook",
+        "Keep our Google rating at 4.7/5",
+        "Reach a CSAT of 9/10 on social support",
+    ],
+)
+def test_thresholds_scores_and_ratios_are_targets(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.has_target
+    assert not vanity_only(r.families)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spend €5,000 on Instagram ads",  # a budget counts output, not a result
+        "Publish posts at 3 per day",
+        "Be available 24/7 on WhatsApp",
+    ],
+)
+def test_budgets_and_output_rates_are_not_targets(sentence: str) -> None:
+    assert not read_goal(sentence).has_target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Keep response time on Facebook under 2 hours",
+        "Antwortzeit auf Instagram unter 2 Stunden halten",
+        "Responder en Instagram por debajo de 20 minutos",
+        "Contestar mensajes de Facebook en un plazo máximo de 24 horas",
+        "Répondre aux messages Instagram sous 2 heures",
+        "Répondre aux commentaires dans un délai maximum de 4 heures",
+    ],
+)
+def test_time_thresholds_are_targets_not_deadlines(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.has_target and "response_time" in r.metrics
+    assert not r.time_bound
+
+
+# --- "not X but Y" -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, rejected, kept",
+    [
+        ("Our goal is not reach but revenue: €30,000 from Instagram", "reach", "revenue"),
+        ("Our goal isn't reach but revenue: €30,000", "reach", "revenue"),
+        ("We don't want likes but leads: 50 a month", "likes", "leads"),
+        ("It's not about likes but about bookings: 80 a month", "likes", "bookings"),
+        ("Unser Ziel ist nicht Reichweite, sondern Umsatz: 25.000 €", "reach", "revenue"),
+        ("Keine Likes, sondern Leads: 50 pro Monat", "likes", "leads"),
+        ("Es geht nicht um Reichweite, sondern um Anfragen: 40 pro Monat", "reach", "leads"),
+        ("Nuestro objetivo no es el alcance sino las ventas: 300 al mes", "reach", "sales"),
+        ("No buscamos alcance sino reservas: 60 al mes", "reach", "bookings"),
+        ("Notre objectif n'est pas la portée mais les ventes : 200 par mois", "reach", "sales"),
+        ("Non pas des likes mais des leads : 80 leads par mois", "likes", "leads"),
+        ("Pas des vues mais des inscriptions : 500 inscrits", "views", "signups"),
+    ],
+)
+def test_not_x_but_y_rejects_x_only(sentence: str, rejected: str, kept: str) -> None:
+    r = read_goal(sentence)
+    assert rejected in r.negated and rejected not in r.metrics
+    assert kept in r.metrics and r.has_target
+    assert not vanity_only(r.families)
+
+
+def test_a_number_between_not_and_but_keeps_what_it_counts() -> None:
+    r = read_goal("We do not post 3 reels a day but we want 200 followers")
+    assert r.negated == () and "followers" in r.metrics
+
+
+# --- fiscal years, next quarter, weekdays and fortnights ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "900 qualified leads via LinkedIn in FY2028",
+        "900 qualified leads via LinkedIn in FY 2028",
+        "Reduce CPA on Instagram to €28 by the end of FY2028",
+        "Im Geschäftsjahr 2028 über Xing 150 Bewerbungen erhalten",
+        "300 ventas en el ejercicio 2028",
+        "300 ventes sur l'exercice 2028",
+    ],
+)
+def test_fiscal_years_end_with_their_calendar_year(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.deadline == "2028-12-31" and r.time_bound
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hit 10k TikTok followers by the end of next quarter",
+        "Double Pinterest traffic until the end of next quarter",
+        "Generate 200 leads in FY27/28",
+        "Bis Ende des nächsten Quartals 500 neue Follower",
+        "300 Leads im Laufe des nächsten Quartals",
+        "Conseguir 200 leads durante el próximo trimestre",
+        "Conseguir 200 leads el trimestre que viene",
+        "Obtenir 150 leads d'ici la fin du trimestre prochain",
+        "Obtenir 150 leads au trimestre prochain",
+        "Obtenir 150 leads le mois prochain",
+    ],
+)
+def test_next_quarter_is_a_deadline_in_four_languages(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.has_deadline and r.time_bound
+
+
+@pytest.mark.parametrize(
+    "sentence, period",
+    [
+        ("Post on LinkedIn every weekday", "day"),
+        ("Post Monday to Friday on LinkedIn", "day"),
+        ("Jeden Werktag einen Beitrag posten", "day"),
+        ("Publicar en LinkedIn cada día laborable", "day"),
+        ("Publicar de lunes a viernes", "day"),
+        ("Publier sur LinkedIn chaque jour ouvré", "day"),
+        ("Post daily on LinkedIn", "day"),
+        ("Send a biweekly newsletter", "week"),
+        ("Run a fortnightly Instagram Live", "week"),
+        ("Upload a video every two weeks", "week"),
+        ("Alle zwei Wochen ein Video veröffentlichen", "week"),
+        ("Publicar un vídeo quincenal", "week"),
+        ("Subir un vídeo cada dos semanas", "week"),
+        ("Publier une vidéo toutes les deux semaines", "week"),
+        ("Run a giveaway every three months", "month"),
+    ],
+)
+def test_recurring_periods_named_by_their_unit(sentence: str, period: str) -> None:
+    r = read_goal(sentence)
+    assert r.cadence == period and r.time_bound and not r.has_deadline
 
 
 # --- robustness and the labelled set -----------------------------------------

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from rapidfuzz.distance import OSA
 
 METRIC_FAMILIES = ("vanity", "engagement", "business", "output")
 
@@ -47,6 +48,9 @@ class GoalReading:
     cadence: str | None
     networks: tuple[str, ...]
     language: str
+    handles: tuple[str, ...] = ()
+    """Accounts the sentence names by @handle (without the @): a goal that names
+    one is specific even when it names no network."""
 
     @property
     def time_bound(self) -> bool:
@@ -59,6 +63,17 @@ class _Mention:
     start: int
     end: int
     name: str
+
+
+@dataclass(frozen=True)
+class _Network:
+    """One way of naming a network: its pattern and when a match counts."""
+
+    means: tuple[str, ...]
+    pattern: re.Pattern[str]
+    kind: str  # "term", "context" or "product"
+    context: frozenset[str] = frozenset()
+    before_metric: bool = False
 
 
 def _alternation(terms: Iterable[str], bounded: bool = True) -> str:
@@ -99,16 +114,42 @@ class _Lexicon:
             self.metric_patterns.append((name, _compile(_by_language(entry))))
         self.metric_aliases: dict[str, str] = data["metric_aliases"]
 
-        self.network_patterns: list[tuple[str, re.Pattern[str], bool]] = []
+        context = frozenset(data["network_context_before"])
+        self.networks: list[_Network] = []
         for name, entry in data["networks"].items():
-            self.network_patterns.append((name, _compile(entry["terms"]), False))
+            means = tuple(entry.get("means", [name]))
+            self.networks.append(_Network(means, _compile(entry["terms"]), "term"))
             if entry.get("context_terms"):
-                self.network_patterns.append((name, _compile(entry["context_terms"]), True))
-        self.network_context = frozenset(data["network_context_before"])
+                self.networks.append(
+                    _Network(
+                        means,
+                        _compile(entry["context_terms"]),
+                        "context",
+                        context | frozenset(entry.get("context_before", [])),
+                        bool(entry.get("before_metric")),
+                    )
+                )
+            if entry.get("product_terms"):
+                self.networks.append(_Network(means, _compile(entry["product_terms"]), "product"))
+        self.handle = re.compile(data["handles"], re.UNICODE)
+
+        typos = data["typos"]
+        self.typo_min = int(typos["min_length"])
+        self.typo_distance = int(typos["max_distance"])
+        self.typo_prefix = int(typos["same_prefix"])
+        self.typo_words: dict[str, dict[str, str]] = {}
+        for name, entry in data["metrics"].items():
+            for term in _by_language(entry):
+                for word in _literal_words(term):
+                    if len(word) >= self.typo_min:
+                        bucket = self.typo_words.setdefault(word[: self.typo_prefix], {})
+                        bucket.setdefault(word, name)
 
         neg = data["negation"]
         self.negation_cue = _compile(_by_language(neg["cues"]))
         self.negation_gap = int(neg["max_gap"])
+        self.contrast = _compile(neg["contrast"])
+        self.contrast_window = int(neg["contrast_window"])
         self.coordinators = frozenset(neg["coordinators"])
         self.fillers = frozenset(neg["fillers"])
 
@@ -118,6 +159,8 @@ class _Lexicon:
         self.currency = re.compile(num["currency"], _FLAGS)
         self.gap_ignore = _compile(num["gap_ignore"])
         self.denominator = _compile(num["denominator_cues"])
+        cue = _alternation(num["threshold_cues"], bounded=False)
+        self.threshold_gap = re.compile(rf"[\s:()]*(?:(?:{cue})(?=[\s:()]|\Z)[\s:()]*)*", _FLAGS)
         placeholder = _alternation(num["placeholders"])
         number_any = "|".join([num["digits"]] + [_alternation(w) for w in num["words"].values()])
         self.open_range = re.compile(
@@ -178,6 +221,18 @@ class _Lexicon:
         self.deadline_phrase = _compile(_by_language(data["deadline_phrases"]))
 
 
+_LITERAL_RE = re.compile(r"(?:\(\?:[^()]*\)\?)?([^\W\d_]+)(s\?)?", re.UNICODE)
+
+
+def _literal_words(term: str) -> list[str]:
+    """The plain words a single-word term spells ('followers?' -> follower, followers)."""
+    m = _LITERAL_RE.fullmatch(term)
+    if not m:
+        return []
+    word = m.group(1).lower()
+    return [word, word + "s"] if m.group(2) else [word]
+
+
 def _numbered(table: dict[Any, list[str]]) -> list[tuple[int, re.Pattern[str]]]:
     """Patterns that tell which month, quarter or part of the year a word names."""
     return [(int(k), re.compile(_alternation(v, bounded=False), _FLAGS)) for k, v in table.items()]
@@ -225,7 +280,8 @@ def _detect_language(lex: _Lexicon, text: str) -> str:
 
 
 def _find_metrics(lex: _Lexicon, text: str) -> list[_Mention]:
-    """Every metric mention, the longest one winning where two overlap."""
+    """Every metric mention, the longest one winning where two overlap; then the
+    misspelt metric words among the words left over."""
     found = [
         _Mention(m.start(), m.end(), name)
         for name, pattern in lex.metric_patterns
@@ -237,32 +293,82 @@ def _find_metrics(lex: _Lexicon, text: str) -> list[_Mention]:
     for mention in found:
         if not _overlaps(mention.start, mention.end, [(c.start, c.end) for c in chosen]):
             chosen.append(mention)
+    taken = [(c.start, c.end) for c in chosen]
+    for m in _WORD_RE.finditer(text):
+        if len(m.group(0)) >= lex.typo_min and not _overlaps(m.start(), m.end(), taken):
+            name = _misspelt_metric(lex, m.group(0).lower())
+            if name is not None:
+                chosen.append(_Mention(m.start(), m.end(), name))
     return sorted(chosen, key=lambda m: m.start)
 
 
+def _misspelt_metric(lex: _Lexicon, word: str) -> str | None:
+    """The metric a word one typo away from a metric word names ('followrs')."""
+    bucket = lex.typo_words.get(word[: lex.typo_prefix], {})
+    if word in bucket:
+        return None  # spelt right, so the patterns deliberately left it out
+    for known, name in bucket.items():
+        if (
+            known[-1] == word[-1]
+            and abs(len(known) - len(word)) <= lex.typo_distance
+            and OSA.distance(word, known, score_cutoff=lex.typo_distance) <= lex.typo_distance
+        ):
+            return name
+    return None
+
+
 def _find_networks(lex: _Lexicon, text: str, mentions: list[_Mention]) -> tuple[str, ...]:
-    found: list[tuple[int, str]] = []
-    for name, pattern, needs_context in lex.network_patterns:
-        for m in pattern.finditer(text):
-            if needs_context and not _network_in_context(lex, text, m, mentions):
-                continue
-            found.append((m.start(), name))
-    return tuple(dict.fromkeys(name for _, name in sorted(found)))
+    named = [
+        (m.start(), m.end(), network)
+        for network in lex.networks
+        if network.kind == "term"
+        for m in network.pattern.finditer(text)
+    ]
+    found = [(start, network.means) for start, _end, network in named]
+    for network in lex.networks:
+        if network.kind == "term":
+            continue
+        for m in network.pattern.finditer(text):
+            if network.kind == "product":
+                counts = not _after_other_network(text, m.start(), network, named)
+            else:
+                counts = _network_in_context(text, m, mentions, network)
+            if counts and not _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in named]):
+                found.append((m.start(), network.means))
+    found.sort(key=lambda item: item[0])
+    return tuple(dict.fromkeys(name for _, means in found for name in means))
+
+
+def _after_other_network(
+    text: str, start: int, network: _Network, named: list[tuple[int, int, _Network]]
+) -> bool:
+    """'Facebook Reels' are Facebook's, not Instagram's."""
+    return any(
+        other.means != network.means and re.fullmatch(r"[\s-]*", text[end:start])
+        for _start, end, other in named
+        if end <= start
+    )
 
 
 def _network_in_context(
-    lex: _Lexicon, text: str, match: re.Match[str], mentions: list[_Mention]
+    text: str, match: re.Match[str], mentions: list[_Mention], network: _Network
 ) -> bool:
-    """'on X' names a network; 'X followers' and 'X%' are placeholders."""
-    before = text[: match.start()].rstrip()
-    previous = before[-1:] if before[-1:] in {",", "/"} else (_words(before) or [""])[-1]
-    if previous not in lex.network_context:
-        return False
+    """'on X' names a network; 'X followers' and 'X%' are placeholders. Where the
+    entry says so, a name right before a metric counts too ('Threads followers')."""
     after = text[match.end() :]
     if re.match(r"\s*[%\d]", after):
         return False
-    following = match.end() + len(after) - len(after.lstrip())
-    return not any(m.start == following for m in mentions)
+    following = match.end() + len(after) - len(after.lstrip(" -"))
+    before_metric = any(m.start == following for m in mentions)
+    if network.before_metric and before_metric:
+        return True
+    before = text[: match.start()].rstrip()
+    previous = before[-1:] if before[-1:] in {",", "/"} else (_words(before) or [""])[-1]
+    return previous in network.context and not before_metric
+
+
+def _handles(lex: _Lexicon, text: str) -> list[re.Match[str]]:
+    return list(lex.handle.finditer(text))
 
 
 def _is_negated(lex: _Lexicon, gap: str, first: bool) -> bool:
@@ -289,7 +395,23 @@ def _negated_mentions(lex: _Lexicon, text: str, mentions: list[_Mention]) -> set
                 break
             negated.add(index)
             position, first = mention.end, False
+        contrast = lex.contrast.search(text, cue.end())
+        if contrast is not None and _in_contrast_window(lex, text[cue.end() : contrast.start()]):
+            negated.update(
+                index
+                for index, mention in enumerate(mentions)
+                if mention.start >= cue.end() and mention.end <= contrast.start()
+            )
     return negated
+
+
+def _in_contrast_window(lex: _Lexicon, gap: str) -> bool:
+    """'not X but Y': the words between the cue and 'but' are what is rejected."""
+    return (
+        len(_words(gap)) <= lex.contrast_window
+        and not any(ch.isdigit() for ch in gap)
+        and not _HARD_STOP_RE.search(gap)
+    )
 
 
 def _durations(lex: _Lexicon, text: str) -> list[re.Match[str]]:
@@ -395,9 +517,19 @@ def _numbers(lex: _Lexicon, text: str, language: str) -> list[tuple[int, int, bo
 def _attach(
     lex: _Lexicon, text: str, start: int, end: int, mentions: list[_Mention]
 ) -> _Mention | None:
-    """The metric a number measures: right after it ("400 visitors"), or else the
+    """The metric a number measures: the result metric it is a threshold of ("CPA
+    below $25", "a ROAS of 4.0"), the metric right after it ("400 visitors"), or else the
     nearest result metric before it ("shares of our articles by 20%")."""
     after = next((m for m in mentions if m.start >= end), None)
+    right_after = after is not None and not _words(text[end : after.start])
+    previous = next((m for m in reversed(mentions) if m.end <= start), None)
+    if (
+        previous is not None
+        and lex.family[previous.name] != "output"
+        and not right_after
+        and lex.threshold_gap.fullmatch(text[previous.end : start])
+    ):
+        return previous
     if after is not None:
         gap = lex.gap_ignore.sub(" ", text[end : after.start])
         stops = _AFTER_STOP_RE.search(gap) or lex.denominator.search(gap)
@@ -422,6 +554,9 @@ def read_goal(statement: str) -> GoalReading:
     """
     lex = _lexicon()
     text = _normalise(statement)
+    handles = _handles(lex, text)
+    # an account name is neither a word of the sentence nor a network's name
+    text = _blank(text, [(m.start(), m.end()) for m in handles])
     language = _detect_language(lex, text)
     mentions = _find_metrics(lex, text)
     networks = _find_networks(lex, text, mentions)
@@ -467,6 +602,7 @@ def read_goal(statement: str) -> GoalReading:
         cadence=cadence,
         networks=networks,
         language=language,
+        handles=tuple(dict.fromkeys(m.group(0)[1:] for m in handles)),
     )
 
 
