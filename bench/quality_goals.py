@@ -25,7 +25,7 @@ CHECKS: dict[str, tuple[str, bool, Callable[[GoalReading], bool]]] = {
     "goal-vanity-only": ("vanity_only", True, lambda r: vanity_only(r.families)),
     "goal-not-measurable": ("measurable", False, lambda r: r.has_target),
     "goal-not-time-bound": ("time_bound", False, lambda r: r.time_bound),
-    "goal-not-specific": ("specific", False, lambda r: bool(r.networks)),
+    "goal-not-specific": ("specific", False, lambda r: bool(r.networks or r.handles)),
 }
 
 

@@ -18,7 +18,7 @@ DEFAULT_REVIEW_DAYS = 90
 # ignored (the validator says so), so it can never stand in for a computed value.
 RESERVED = frozenset({
     "type", "key", "sid", "duplicate_of", "metric_names", "vanity_only", "measurable",
-    "time_bound", "statement_networks", "imitates", "imitation_evidence",
+    "time_bound", "statement_networks", "statement_accounts", "imitates", "imitation_evidence",
     "imitation_severity", "imitation_confidence", "goal_count", "account_count",
     "competitor_count", "target_network_count", "review_every_days", "has_audit",
     "audit_last_reviewed", "audit_reviewer", "sentence_count", "length", "targeted",
