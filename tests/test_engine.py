@@ -140,3 +140,18 @@ def test_hundreds_of_lint_runs_in_one_process_keep_memory_flat():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr.decode()
     assert int(result.stdout) < 20_000  # kilobytes gained over 400 more runs
+
+
+@needs_durable
+def test_facts_durable_takes_for_duplicates_are_still_evaluated():
+    # durable-rules identifies a fact by a 32-bit hash; two facts it takes for one
+    # (simulated here with two identical facts) must not end the run.
+    rule = _rule("account", when={"owner": {"missing": True}})
+    facts = [{"type": "account", "key": "a"}, {"type": "account", "key": "b"}]
+    compiler = Compiler()
+    cases = compile_rule(compiler, rule, {})
+    digest = hashlib.sha256(b"dup" + repr(cases).encode()).hexdigest()
+    program = Program(tuple(cases), digest=digest)
+    facts = [{**facts[0], "_n": 0}, {**facts[0], "_n": 0}, {**facts[1], "_n": 1}]
+    found = sorted(dict(m.bindings)["account"] for m in backend("durable").run(program, facts))
+    assert set(found) == {0, 1}

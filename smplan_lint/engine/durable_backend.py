@@ -139,6 +139,19 @@ class DurableBackend:
         except _durable.MessageNotHandledException:
             pass  # no rule takes this fact (or one fact of the batch): nothing to report
 
+    def _assert_one_by_one(self, name: str, batch: list[dict[str, Any]]) -> None:
+        """durable-rules knows a fact by a 32-bit hash, so two distinct facts can look
+        identical (about one pair in 100,000 facts). Such a fact is asserted again with
+        a salt; one the batch had already stored comes in twice, which only repeats
+        matches that findings are de-duplicated from anyway."""
+        for fact in batch:
+            for salt in range(1, 9):
+                try:
+                    self._assert(name, fact)
+                    break
+                except _durable.MessageObservedException:
+                    fact = {**fact, "_salt": salt}
+
     def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
         with self._lock:
             name = self._ruleset(program)
@@ -150,7 +163,10 @@ class DurableBackend:
                          for fact in facts
                          if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
                 if batch:
-                    self._assert(name, batch)
+                    try:
+                        self._assert(name, batch)
+                    except _durable.MessageObservedException:
+                        self._assert_one_by_one(name, batch)
                 self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
                 state = self._host.get_state(name, sid)
                 if "exception" in state:
