@@ -323,8 +323,8 @@ def cold_start(plan: Path, engines: list[str], repeat: int) -> None:
 def in_process(plans: dict[int, Path], generator: Path, engines: list[str], repeat: int,
                budget: float, max_100k: float) -> dict[str, dict[int, float]]:
     table = Table("b. in-process lint vs yaml.load(CSafeLoader) alone (best s; target <= 1.5 "
-                  f"at {SIZES[2]:,})", ["engine", "accounts", "CSafeLoader", "lint", "ratio", "runs",
-                                 "findings"])
+                  f"at {SIZES[2]:,})",
+                  ["engine", "accounts", "CSafeLoader", "lint", "ratio", "runs", "findings"])
     stage_table = Table(f"   where the first {SIZES[2]:,}-account lint went (s)",
                         ["stage", *engines])
     per_item: dict[str, dict[int, float]] = {engine: {} for engine in engines}
