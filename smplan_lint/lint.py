@@ -120,7 +120,7 @@ class _Placer:
 
     def issue(self, issue: Issue) -> Finding:
         rule = self.compiled.rules[issue.rule]
-        identity = f"{issue.pointer}:{issue.message}"
+        identity = stable_path(self.document.data, issue.pointer)
         return self._finding(rule, rule.severity, issue.message, issue.pointer, issue.pointer,
                              issue.subject, identity)
 
@@ -163,6 +163,24 @@ class _Placer:
             help=help_url(rule.id, rule.name),
             fingerprint=fingerprint(rule.id, path, identity), area=rule.area,
         )
+
+
+def stable_path(data: Any, pointer: str) -> str:
+    """The pointer with each list index replaced by that item's identity (its id, or
+    network/handle, or name), so a fingerprint survives reordered items and moved lines."""
+    node, out = data, []
+    for raw in pointer.split("/")[1:]:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+            found = node if isinstance(node, dict) else {}
+            named = found.get("id") or (f"{found.get('network')}/{found.get('handle')}"
+                                        if "handle" in found else found.get("name"))
+            out.append(f"[{named}]" if isinstance(named, str) and named else token)
+        else:
+            node = node.get(token) if isinstance(node, dict) else None
+            out.append(token)
+    return "/" + "/".join(out)
 
 
 class _Template(string.Formatter):

@@ -282,3 +282,18 @@ def test_group_by_owner_lists_each_persons_findings_under_their_name():
     assert headings[-1].startswith("(no owner)")
     assert any(h.startswith("Maria Lopez (") for h in headings)
     assert not any(h.startswith("maria (") for h in headings)  # ids read as names
+
+
+def test_fingerprints_of_file_problems_survive_moved_lines_and_reordering(tmp_path):
+    plan = tmp_path / "inventory.yaml"
+    plan.write_text("version: 1\naccounts:\n"
+                    "  - {id: a, network: x, handle: acme, followers: many}\n"
+                    "  - {id: b, network: x, handle: beta, owner: ana, owner: bo}\n")
+    first = {f["rule"]: f["fingerprint"]
+             for f in _json(run_cli(str(plan), "--format", "json", *DAY))["findings"]}
+    plan.write_text("version: 1\n# moved\naccounts:\n"
+                    "  - id: b\n    network: x\n    handle: beta\n    owner: ana\n    owner: bo\n"
+                    "  - {id: a, network: x, handle: acme, followers: many}\n")
+    second = {f["rule"]: f["fingerprint"]
+              for f in _json(run_cli(str(plan), "--format", "json", *DAY))["findings"]}
+    assert first["SMP001"] == second["SMP001"] and first["SMP003"] == second["SMP003"]
