@@ -238,3 +238,57 @@ def test_labelled_set_quality() -> None:
     assert rows["impersonation"]["f1"] >= 0.95
     assert rows["impersonation"]["n"] >= 300
     assert rows["own/affiliate false positives"]["fp"] == 0
+
+
+def _reference_candidates(index: ImpersonationIndex, core: str) -> set[str]:
+    """The first version's candidate rule, by brute force: a target within its edits that
+    either shares all but one of the core's letters and all but its edits of its own
+    (a common subsequence), or, for a two-edit name and a core of 8+ letters, its first
+    or last four letters."""
+    from rapidfuzz.distance import OSA, LCSseq
+
+    out = set()
+    for skel in index._by_skel:
+        edits = index._edits[skel]
+        if OSA.distance(core, skel) > edits:
+            continue
+        common = LCSseq.similarity(core, skel) >= max(len(core) - 1, len(skel) - edits)
+        anchored = edits >= 2 and len(core) >= 8 and (
+            skel[:4] == core[:4] or skel[-4:] == core[-4:])
+        if common or anchored:
+            out.add(skel)
+    return out
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.text(alphabet="abcde", min_size=6, max_size=15), min_size=1, max_size=25),
+       st.lists(st.text(alphabet="abcde", min_size=1, max_size=17), min_size=1, max_size=20))
+def test_candidate_index_finds_what_brute_force_finds(own: list[str], cores: list[str]) -> None:
+    index = ImpersonationIndex([("x", h) for h in own], [])
+    for core in cores:
+        near = index._near(core)
+        got = {s for s in near if len(core) and _osa(core, s) <= index._edits[s]}
+        got |= {s for _, s in index._far(core, near)}
+        assert got == _reference_candidates(index, core), core
+
+
+def _osa(a: str, b: str) -> int:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b)
+
+
+def test_thousands_of_prefixed_own_handles() -> None:
+    """Regional accounts that all start with the brand's name stay cheap and still match."""
+    own = [("instagram", "acmecoffee")]
+    own += [("x", f"acme_shop_{city}{i}") for i in range(300)
+            for city in ("berlin", "paris", "lyon")]
+    own += [("tiktok", f"acmecoffee_{i}") for i in range(1000)]
+    index = ImpersonationIndex(own, ["acme", "acmecoffee"], today=TODAY)
+    assert len(index._by_skel["acme"]) <= 4  # one target per network, not 900
+    hit = index.assess("facebook", "acme_shop_berlln7")
+    assert hit is not None and hit.target == "acme_shop_berlin7"
+    hit = index.assess("instagram", "acmecofee")
+    assert hit is not None and hit.target == "acmecoffee"
+    assert index.assess("x", "acme_shop_berlin7") is None  # its own account
+    assert index.assess("x", "coffeelover42") is None

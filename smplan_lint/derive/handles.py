@@ -14,11 +14,14 @@ word on a profile that says nothing else is a warning. An *established* account 
 with a display name that names another entity, "Kodo Drummers") is not flagged on a
 name match alone. Brand terms with "&" are also matched spelt "and", "n" or without.
 
-Cost stays near-linear: ``__init__`` indexes the targets' skeletons and their
-deletion neighbourhoods (symmetric-delete style) plus prefix/suffix anchors of long
-names, so :meth:`ImpersonationIndex.assess` looks candidates up instead of
-comparing a profile with every own handle. Evidence is worked out only for the few
-profiles that have a candidate.
+Cost stays near-linear, also with thousands of own handles that share the brand's
+prefix: ``__init__`` keeps one target per skeleton and network (regional handles that
+peel to the same name collapse), indexes every skeleton under its one-deletion
+variants (exact for one edit), and buckets long names by length under their first and
+last ANCHOR letters and their middle for two-edit matches, which are looked for only
+when no closer reading passes (:meth:`ImpersonationIndex._far`, large buckets scored
+in C by rapidfuzz). Verdicts on a (network, handle) and readings of a display name or
+bio are cached. Evidence is worked out only for the few profiles that have a candidate.
 """
 
 from __future__ import annotations
@@ -30,11 +33,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, LCSseq, Levenshtein
 
 from .confusables import SEP, Unit, plain, settings, skeleton, units
 
 ANCHOR = 4  # length of the prefix/suffix anchors that find 2-edit matches of long names
+MIDDLE = 5  # letters cut from each end of a long name for its middle (see _far)
+CACHE_SIZE = 50_000  # handle readings and texts remembered per index
 
 
 @dataclass(frozen=True)
@@ -255,12 +261,16 @@ def _affix_tables() -> tuple[
     front: dict[str, tuple[int, ...]] = {}
     back: dict[str, tuple[int, ...]] = {}
     compounds = [skeleton(word) for word in cfg["compounds"]]
-    for skel in list(table):
-        affix = table[skel]
-        heads = tuple(c for c in compounds if c.startswith(skel) and c != skel)
-        tails = tuple(c for c in compounds if c.endswith(skel) and c != skel)
-        if heads or tails:
-            table[skel] = dataclasses.replace(affix, heads=heads, tails=tails)
+    starts: dict[str, list[str]] = {}  # affix skeleton -> compounds that start with it
+    ends: dict[str, list[str]] = {}
+    for compound in compounds:
+        for i in range(1, len(compound)):
+            for found, part in ((starts, compound[:i]), (ends, compound[i:])):
+                if part in table and compound not in found.get(part, ()):
+                    found.setdefault(part, []).append(compound)
+    for skel in starts.keys() | ends.keys():
+        table[skel] = dataclasses.replace(table[skel], heads=tuple(starts.get(skel, ())),
+                                          tails=tuple(ends.get(skel, ())))
     for key in sorted(table, key=len, reverse=True):
         for lens, pair in ((front, key[:2]), (back, key[-2:])):
             if len(key) not in lens.get(pair, ()):
@@ -336,28 +346,57 @@ class ImpersonationIndex:
                 targets.append(_Target(skeleton(spelt), spelt, None, f"brand term '{raw}'", 1,
                                        report=raw))
 
-        self._by_skel: dict[str, list[_Target]] = {}
-        self._deletes: dict[str, set[str]] = {}
-        self._anchors: dict[str, set[str]] = {}
+        by_skel: dict[str, list[_Target]] = {}
         for target in targets:
-            if not target.skel:
-                continue
-            self._by_skel.setdefault(target.skel, []).append(target)
-            depth = self._rule(len(target.skel)).max_edits
-            for variant in _deletions(target.skel, depth):
-                self._deletes.setdefault(variant, set()).add(target.skel)
-            if depth >= 2:
-                for anchor in (target.skel[:ANCHOR] + "^", "$" + target.skel[-ANCHOR:]):
-                    self._anchors.setdefault(anchor, set()).add(target.skel)
-        for group in self._by_skel.values():
+            if target.skel:
+                by_skel.setdefault(target.skel, []).append(target)
+        # Only the first target of a skeleton, and the first on each network, can ever be
+        # cited (see _pick_target): thousands of regional handles that peel to the brand's
+        # name ("acme_berlin", "acme_paris") leave one target per network, not thousands.
+        self._by_skel: dict[str, list[_Target]] = {}
+        for skel, group in by_skel.items():
             group.sort(key=lambda t: t.rank)
+            kept, nets = [group[0]], {group[0].network}
+            for target in group[1:]:
+                if target.network not in nets:
+                    nets.add(target.network)
+                    kept.append(target)
+            self._by_skel[skel] = kept
+        self._picked: dict[tuple[str, str], _Target] = {}
+
+        # Candidate indexes (see _near and _far). Every skeleton is indexed once, under
+        # itself and its one-deletion variants: an exact index of everything within one
+        # edit. Names long enough for two edits are also bucketed by length under their
+        # first and last ANCHOR letters and under their middle, which find the two-edit
+        # matches without a two-deletion neighbourhood (a hundred keys per long name).
+        self._edits: dict[str, int] = {}
+        self._deletes: dict[str, list[str]] = {}
+        self._anchors: dict[tuple[str, int], list[str]] = {}
+        self._middles: dict[tuple[str, int], list[str]] = {}
+        for skel in self._by_skel:
+            depth = self._rule(len(skel)).max_edits
+            if depth > 2:
+                raise ValueError("impersonation thresholds: max_edits above 2 is not supported")
+            self._edits[skel] = depth
+            for variant in {skel} | {skel[:i] + skel[i + 1 :] for i in range(len(skel))}:
+                self._deletes.setdefault(variant, []).append(skel)
+            if depth == 2:
+                size = len(skel)
+                for anchor in (skel[:ANCHOR] + "^", "$" + skel[-ANCHOR:]):
+                    self._anchors.setdefault((anchor, size), []).append(skel)
+                self._middles.setdefault((skel[MIDDLE : size - MIDDLE], size), []).append(skel)
+        self._two_edits = bool(self._middles)
+        self._anchor_words = frozenset(anchor for anchor, _ in self._anchors)
+        self._middle_lengths = frozenset(size for _, size in self._middles)
         lengths = [len(s) for s in self._by_skel] or [0]
         self._min_len, self._max_len = min(lengths) - 2, max(lengths) + 2
-        # Long names by their first letters, to find "name + another word" (extensions).
-        self._ext_keys: dict[str, list[str]] = {}
-        for skel in sorted(self._by_skel, key=len, reverse=True):
-            if len(skel) >= self._ext_min:
-                self._ext_keys.setdefault(skel[: self._ext_min], []).append(skel)
+        # Long names and their first letters, to find "name + another word" (extensions).
+        self._ext_names = frozenset(s for s in self._by_skel if len(s) >= self._ext_min)
+        self._ext_keys = frozenset(s[: self._ext_min] for s in self._ext_names)
+        # Verdicts repeat: audits list the same handle on several networks, and the same
+        # display names and bios. Bounded caches of the context-free parts.
+        self._match_cache: dict[tuple[str, str], _Match | None] = {}
+        self._text_cache: dict[tuple[str, str], object] = {}
 
     def _rule(self, length: int) -> _Rule:
         chosen = self._rules[0][1]
@@ -403,20 +442,71 @@ class ImpersonationIndex:
             frontier = grown
         return out
 
-    def _candidates(self, core: str) -> set[str]:
+    def _near(self, core: str) -> set[str]:
+        """Every target within one edit of ``core``, and some long ones two edits away.
+
+        Both sides deleting at most one letter (symmetric delete) meet for any
+        substitution, insertion, deletion or swap. A long target also meets a core it
+        shares all but one letter with after each deletes one, two edits apart.
+        """
         found: set[str] = set()
         if not self._min_len <= len(core) <= self._max_len:
             return found
         get = self._deletes.get
         for hit in map(get, [core] + [core[:i] + core[i + 1 :] for i in range(len(core))]):
             if hit:
-                found |= hit
-        if self._anchors and len(core) >= 8:
-            for anchor in (core[:ANCHOR] + "^", "$" + core[-ANCHOR:]):
-                hit = self._anchors.get(anchor)
-                if hit:
-                    found |= hit
+                found.update(hit)
         return found
+
+    def _far(self, core: str, near: set[str]) -> list[tuple[int, str]]:
+        """The long targets exactly two edits from ``core`` that _near missed.
+
+        A two-edit name counts when it shares the first or last ANCHOR letters with a
+        core of 8 or more letters, or when the core keeps all its letters but one and the
+        target all but two (their longest common subsequence): the readings the first
+        version of this check found with prefix/suffix anchors and a two-deletion
+        neighbourhood of every long name. The second kind not sharing an anchor has an
+        edit among the first and the last ANCHOR letters, so its middle survives
+        (``skel[MIDDLE:-MIDDLE]``, at most one letter earlier in the core).
+        """
+        size = len(core)
+        if not self._two_edits or not self._min_len <= size <= self._max_len:
+            return []
+        buckets = []
+        if size >= 8:
+            for anchor in (core[:ANCHOR] + "^", "$" + core[-ANCHOR:]):
+                if anchor not in self._anchor_words:
+                    continue
+                for length in range(size - 2, size + 3):
+                    hit = self._anchors.get((anchor, length))
+                    if hit:
+                        buckets.append(hit)
+        for length in (size + 1, size + 2):
+            if length not in self._middle_lengths:
+                continue
+            for start in (MIDDLE - 1, MIDDLE):
+                hit = self._middles.get((core[start : start + length - 2 * MIDDLE], length))
+                if hit:
+                    buckets.append(hit)
+        out: list[tuple[int, str]] = []
+        seen: set[str] = set()
+        for bucket in buckets:
+            if len(bucket) > 24:  # rapidfuzz scores a long list in C
+                close = [skel for skel, _, _ in
+                         process.extract(core, bucket, scorer=OSA.distance, score_cutoff=2,
+                                         limit=None)]
+            else:
+                close = [skel for skel in bucket if OSA.distance(core, skel, score_cutoff=2) <= 2]
+            for skel in close:
+                if skel in near or skel in seen:
+                    continue
+                seen.add(skel)
+                anchored = size >= 8 and (
+                    skel[:ANCHOR] == core[:ANCHOR] or skel[-ANCHOR:] == core[-ANCHOR:]
+                )
+                if anchored or LCSseq.similarity(core, skel) >= max(size - 1, len(skel) - 2):
+                    out.append((OSA.distance(core, skel), skel))
+        return out
 
     def assess(
         self,
@@ -455,48 +545,110 @@ class ImpersonationIndex:
         return variants
 
     def _best_handle_match(self, net: str, raw: str) -> _Match | None:
-        """The simplest reading (fewest edits, then fewest affixes) that passes the rules."""
-        found = []
+        key = (net, raw)
+        cache = self._match_cache
+        if key in cache:
+            return cache[key]
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        match = cache[key] = self._find_handle_match(net, raw)
+        return match
+
+    def _find_handle_match(self, net: str, raw: str) -> _Match | None:
+        """The simplest reading (fewest edits, then fewest affixes) that passes the rules.
+
+        Readings within one edit of a target are judged first; only when none passes are
+        the two-edit matches of long names looked for (_far), as they could not come first.
+        """
+        readings = []
         extended = []  # readings that start with a long name: maybe "name + word"
         ext_keys, ext_min = self._ext_keys, self._ext_min
         for text, marked, extra in self._variants(raw):
             for core_marked, peeled, start in self._peel(marked):
                 core = core_marked.replace(SEP, "")
-                if ext_keys and len(core) > ext_min:
-                    longs = ext_keys.get(core[:ext_min])
-                    if longs:
-                        extended.append((text, marked, start, core_marked, peeled + extra,
-                                         longs))
-                for skel in self._candidates(core):
-                    rule = self._rule(len(skel))
-                    distance = OSA.distance(core, skel, score_cutoff=rule.max_edits)
-                    if distance <= rule.max_edits:
-                        affixes = peeled + extra
-                        found.append((distance, len(affixes), text, marked, core_marked,
-                                      affixes, start, skel, rule))
-        found.sort(key=lambda f: f[:2])
-        read: dict[str, tuple[list[Unit], list[str]]] = {}
-        for _, _, text, marked, core_marked, affixes, start, skel, rule in found:
-            if text not in read:
-                read[text] = units(text)
-            handle_units, separators = read[text]
-            offset = len(marked[:start].replace(SEP, ""))
-            match = self._evaluate(net, raw, handle_units[offset:], separators, core_marked,
-                                   affixes, skel, rule)
+                affixes = peeled + extra
+                if ext_keys and len(core) > ext_min and core[:ext_min] in ext_keys:
+                    extended.append((text, marked, start, core_marked, affixes))
+                readings.append((text, marked, core_marked, affixes, start, core))
+        # Exact readings first: they come before any edit, and are the common imitation.
+        found = [(0, len(affixes), order, core)
+                 for order, (_, _, _, affixes, _, core) in enumerate(readings)
+                 if core in self._by_skel]
+        read: dict[str, tuple[list[Unit], list[str]]] = {}  # units of each text, once
+        match = self._first_passing(net, raw, readings, sorted(found), read)
+        if match:
+            return match
+        found = []
+        nears = []
+        for order, (_, _, _, affixes, _, core) in enumerate(readings):
+            near = self._near(core)
+            nears.append(near)
+            for skel in near:
+                edits = self._edits[skel]
+                distance = OSA.distance(core, skel, score_cutoff=edits)
+                if 0 < distance <= edits:
+                    found.append((distance, len(affixes), order, skel))
+        found.sort()
+        match = self._first_passing(net, raw, readings, [f for f in found if f[0] <= 1], read)
+        if match:
+            return match
+        if self._two_edits:
+            found = [f for f in found if f[0] > 1]
+            for order, (_, _, _, affixes, _, core) in enumerate(readings):
+                for distance, skel in self._far(core, nears[order]):
+                    found.append((distance, len(affixes), order, skel))
+            found.sort()
+            match = self._first_passing(net, raw, readings, found, read)
             if match:
                 return match
         if extended and raw not in self._affiliate_any:
             return self._extension(net, extended)
         return None
 
+    def _first_passing(
+        self, net: str, raw: str, readings: list, found: list[tuple[int, int, int, str]],
+        read: dict[str, tuple[list[Unit], list[str]]],
+    ) -> _Match | None:
+        """Judge candidates (sorted: fewest edits, fewest affixes, reading order) in turn.
+
+        Within a tie, which the first version of this check left to set order, a target
+        on the profile's own network comes first, then the lower rank, then the skeleton.
+        """
+        start = 0
+        while start < len(found):
+            end = start + 1
+            while end < len(found) and found[end][:3] == found[start][:3]:
+                end += 1
+            tied = [f[3] for f in found[start:end]]
+            if len(tied) > 1:
+                def tie(skel: str) -> tuple[bool, int, str]:
+                    target = self._pick_target(skel, net)
+                    return target.network != net, target.rank, skel
+                tied.sort(key=tie)
+            order = found[start][2]
+            text, marked, core_marked, affixes, at, _ = readings[order]
+            if text not in read:
+                read[text] = units(text)
+            handle_units, separators = read[text]
+            offset = len(marked[:at].replace(SEP, ""))
+            for skel in tied:
+                match = self._evaluate(net, raw, handle_units[offset:], separators, core_marked,
+                                       affixes, skel, self._rule(len(skel)))
+                if match:
+                    return match
+            start = end
+        return None
+
     def _extension(
-        self, net: str, readings: list[tuple[str, str, int, str, tuple[_Peeled, ...], list[str]]],
+        self, net: str, readings: list[tuple[str, str, int, str, tuple[_Peeled, ...]]],
     ) -> _Match | None:
         """The exact long name of a target with one or two other words after it."""
-        for text, marked, start, core_marked, affixes, longs in readings:
+        names = self._ext_names
+        for text, marked, start, core_marked, affixes in readings:
             core = core_marked.replace(SEP, "")
-            for skel in longs:  # longest first
-                if len(core) <= len(skel) or not core.startswith(skel):
+            for size in range(len(core) - 1, self._ext_min - 1, -1):  # longest name first
+                skel = core[:size]
+                if skel not in names:
                     continue
                 # Where the name ends in the marked reading (separators are not letters).
                 seen = cut = 0
@@ -533,11 +685,12 @@ class ImpersonationIndex:
         return None
 
     def _pick_target(self, skel: str, net: str) -> _Target:
-        group = self._by_skel[skel]
-        for target in group:
-            if target.network == net:
-                return target
-        return group[0]
+        picked = self._picked.get((skel, net))
+        if picked is None:
+            group = self._by_skel[skel]
+            picked = next((t for t in group if t.network == net), group[0])
+            self._picked[(skel, net)] = picked
+        return picked
 
     def _evaluate(
         self,
@@ -691,7 +844,22 @@ class ImpersonationIndex:
         elif any(a.kind == "strong" for a in words):
             match.confidence += 0.15
 
+    def _cached(self, kind: str, text: str | None, compute) -> object:  # type: ignore[no-untyped-def]
+        """``compute(text)``, remembered: display names and bios repeat across profiles."""
+        if not text:
+            return compute(text)
+        key = (kind, text)
+        cache = self._text_cache
+        if key not in cache:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            cache[key] = compute(text)
+        return cache[key]
+
     def _names_brand(self, text: str | None) -> tuple[_Target | None, bool]:
+        return self._cached("_names_brand", text, self._names_brand_uncached)  # type: ignore[return-value]
+
+    def _names_brand_uncached(self, text: str | None) -> tuple[_Target | None, bool]:
         """The target a free text (display name, bio) names exactly, and whether it claims."""
         if not text:
             return None, False
@@ -709,6 +877,9 @@ class ImpersonationIndex:
         return None, claims
 
     def _identifies(self, text: str | None) -> bool:
+        return self._cached("_identifies", text, self._identifies_uncached)  # type: ignore[return-value]
+
+    def _identifies_uncached(self, text: str | None) -> bool:
         """Whether a display name presents itself as the brand, not merely shares a word.
 
         It does when it is a brand name plus affix words only ("Acme Coffee Official"),
@@ -734,6 +905,9 @@ class ImpersonationIndex:
         return False
 
     def _display_match(self, display_name: str | None) -> _Match | None:
+        return self._cached("_display_match", display_name, self._display_match_uncached)  # type: ignore[return-value]
+
+    def _display_match_uncached(self, display_name: str | None) -> _Match | None:
         """A dissimilar handle whose display name is the brand name plus affixes only."""
         if not display_name:
             return None
