@@ -735,3 +735,55 @@ def test_labelled_set_scores_at_least_093_on_every_check() -> None:
     for row in rows:
         assert row["n"] >= 100
         assert row["f1"] >= 0.93, row
+
+
+# --- the prefilter that keeps the reader fast ---------------------------------
+
+
+def test_reading_with_only_the_terms_a_sentence_can_match_equals_reading_with_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Terms are left out of an alternation only where they cannot match; a
+    sentence with an odd-case letter is read with every term, so forcing that
+    path must give the same readings."""
+    import re
+
+    from smplan_lint.derive import goals
+
+    sentences = [g["statement"] for g in _bench().load()]
+    sentences += [s.upper() for s in sentences[:60]] + [s.lower() for s in sentences[:60]]
+    read_goal.cache_clear()
+    fast = [read_goal(s) for s in sentences]
+    monkeypatch.setattr(goals, "_ODD_CASE_RE", re.compile(r"[\s\S]"))
+    read_goal.cache_clear()
+    try:
+        full = [read_goal(s) for s in sentences]
+    finally:
+        read_goal.cache_clear()
+    assert fast == full
+
+
+@pytest.mark.parametrize(
+    ("term", "edges", "requirement"),
+    [
+        ("followers?", (True, True), (("fol",), ())),
+        ("tbd", (True, True), (("tbd ",), ())),
+        ("page likes?", (True, True), (("page ",), ())),
+        ("(?:our|my) following", (True, True), (("our ", "my "), ())),
+        ("\\w*followern?", (True, True), ((), ("follower",))),
+        ("dms?", (True, True), ((), ("dm",))),
+        ("hours?", (False, False), ((), ("hour",))),
+        ("[<>≤≥=~]", (True, True), None),
+    ],
+)
+def test_what_a_term_needs_in_a_sentence(term: str, edges: tuple[bool, bool], requirement) -> None:
+    from smplan_lint.derive.goals import _requirement
+
+    assert _requirement(term, *edges) == requirement
+
+
+def test_a_dotless_i_still_reads_the_metric() -> None:
+    # re.IGNORECASE matches "ı" with "i"; str.lower() does not turn it into one
+    assert read_goal("Get 500 more lıkes on Instagram by June 2027").metrics == (
+        read_goal("Get 500 more likes on Instagram by June 2027").metrics
+    )

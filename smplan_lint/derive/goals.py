@@ -5,8 +5,17 @@ with at least 30 likes each"), so the SMART checks (SPEC section 5) need to know
 what such a sentence measures, whether it has a real target, a deadline or a
 cadence, and which networks it names. This module answers that in English,
 German, Spanish and French. All vocabulary and patterns live in
-``smplan_lint/data/goal_language.yaml``; they are loaded and compiled once, on
-first use, so importing this module stays cheap.
+``smplan_lint/data/goal_language.yaml``; they are loaded on first use, so
+importing this module stays cheap.
+
+Speed (docs/performance.md): the vocabulary has some 1,800 regular-expression
+terms, and Python's ``re`` tries every alternative of an alternation at every
+position of a sentence. So each term is analysed once (``_requirement``) for a
+word or a piece of text every match of it must contain; a sentence is probed for
+those (one ``str.split``-like pass and a few ``in`` tests), and each alternation
+is compiled and run with only the terms the sentence can match, in their original
+order. Leaving out terms that cannot match anywhere changes no match, so the
+reading is exactly what the full patterns give; the compiled subsets are cached.
 """
 
 from __future__ import annotations
@@ -15,14 +24,19 @@ import calendar
 import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 from rapidfuzz.distance import OSA
+
+try:  # libyaml's parser; the pure-Python one costs several times as much
+    _YamlLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _YamlLoader = yaml.SafeLoader
 
 METRIC_FAMILIES = ("vanity", "engagement", "business", "output")
 
@@ -33,6 +47,23 @@ _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _HARD_STOP_RE = re.compile(r"[;!?]|\.\s")
 _AFTER_STOP_RE = re.compile(r"[,;:!?]|\.\s|(?<!\w)\d")
 _GAP_CHARS_RE = re.compile(r"[\w\s,&/'\"“”„«»-]*")
+_TOKEN_RE = re.compile(r"\w+")
+_DIGIT_RE = re.compile(r"\d")
+_SPACES_RE = re.compile(r"\s+")
+_RANGE_GAP_RE = re.compile(r"[\s-]*")
+_AFTER_NAME_RE = re.compile(r"\s*[%\d]")
+_COUNT_GAP_RE = re.compile(r"[,;:.!?\d]")
+# Characters that re.IGNORECASE matches with a letter their str.lower() is not
+# (dotless i, long s, Greek and Cyrillic variants; from re._casefix) or whose
+# lower case is two characters (İ). A sentence with one is read with every term.
+_ODD_CASE_RE = re.compile(
+    "[\xb5\u0130\u0131\u017f\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0"
+    "\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e"
+    "\u0441\u0442\u044a\u0463\u1c80-\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]"
+)
+# Where a number (`numbers.digits` in the data, or a number word) can start.
+_NUMBER_START = r"(?:(?=[\d€$£]|\s\d)|(?<!\w)(?=\w))"
+_KEY_LENGTH = 3  # a word key is a whole word ("tbd ") or a word's first three letters
 
 
 @dataclass(frozen=True)
@@ -65,33 +96,398 @@ class _Mention:
     name: str
 
 
-@dataclass(frozen=True)
-class _Network:
-    """One way of naming a network: its pattern and when a match counts."""
+# --- what every match of a term must contain ----------------------------------
 
-    means: tuple[str, ...]
-    pattern: re.Pattern[str]
-    kind: str  # "term", "context" or "product"
-    context: frozenset[str] = frozenset()
-    before_metric: bool = False
+# A parsed term is a list of branches; a branch is a list of items
+# (kind, value, min_count, max_is_one): kind "lit" (value: the lowered
+# character), "group" (value: list of branches), "zero" (zero-width) or "any".
+_Item = tuple[str, Any, int, bool]
 
 
-def _alternation(terms: Iterable[str], bounded: bool = True) -> str:
-    """Join regex terms longest first, as whole words unless told otherwise.
+def _parse(term: str) -> list[list[_Item]]:
+    branches, i = _parse_branches(term, 0)
+    if i != len(term):
+        raise ValueError(term)
+    return branches
+
+
+def _parse_branches(s: str, i: int) -> tuple[list[list[_Item]], int]:
+    branches: list[list[_Item]] = [[]]
+    while i < len(s):
+        c = s[i]
+        if c == ")":
+            break
+        if c == "|":
+            branches.append([])
+            i += 1
+            continue
+        kind: str
+        value: Any = None
+        if c == "(":
+            if s.startswith(("(?=", "(?!"), i):
+                kind, (_, i) = "zero", _parse_branches(s, i + 3)
+            elif s.startswith(("(?<=", "(?<!"), i):
+                kind, (_, i) = "zero", _parse_branches(s, i + 4)
+            elif s.startswith(("(?:", "(?-i:", "(?i:", "(?P<", "(?"), i) and not s.startswith(
+                ("(?:", "(?-i:", "(?i:", "(?P<"), i
+            ):
+                raise ValueError(s)  # flags, comments, conditionals: not expected
+            else:
+                start = i + 1
+                if s.startswith("(?:", i):
+                    start = i + 3
+                elif s.startswith("(?-i:", i):
+                    start = i + 5
+                elif s.startswith("(?i:", i):
+                    start = i + 4
+                elif s.startswith("(?P<", i):
+                    start = s.index(">", i) + 1
+                kind = "group"
+                value, i = _parse_branches(s, start)
+            if i >= len(s) or s[i] != ")":
+                raise ValueError(s)
+            i += 1
+        elif c == "[":
+            j = i + 1
+            if j < len(s) and s[j] == "^":
+                j += 1
+            if j < len(s) and s[j] == "]":
+                j += 1
+            while j < len(s) and s[j] != "]":
+                j += 2 if s[j] == "\\" else 1
+            kind, i = "any", j + 1
+        elif c == "\\":
+            d = s[i + 1]
+            if d in "bBAZ":
+                kind = "zero"
+            elif d.isalnum():
+                kind = "any"  # \w \s \d, back references, escapes like \n
+            else:
+                kind, value = "lit", d
+            i += 2
+        elif c in ".":
+            kind, i = "any", i + 1
+        elif c in "^$":
+            kind, i = "zero", i + 1
+        else:
+            kind, value, i = "lit", c, i + 1
+        low, one = 1, True
+        if i < len(s) and s[i] in "?*+{":
+            q = s[i]
+            if q == "{":
+                end = s.index("}", i)
+                bounds = s[i + 1 : end].split(",")
+                low = int(bounds[0] or 0)
+                one = len(bounds) == 1 and low == 1
+                i = end + 1
+            else:
+                low, one = (0 if q in "?*" else 1), False
+                i += 1
+            if i < len(s) and s[i] in "?+":
+                i += 1
+        if kind == "lit":
+            value = value.lower()
+            if len(value) != 1 or _ODD_CASE_RE.match(value):
+                kind = "any"
+        branches[-1].append((kind, value, low, one))
+    return branches, i
+
+
+_MAX_STRINGS = 32
+
+
+def _strings(branches: list[list[_Item]]) -> list[str] | None:
+    """Every text a group of plain alternatives can match, or None."""
+    out: list[str] = []
+    for branch in branches:
+        texts = [""]
+        for kind, value, _low, one in branch:
+            if kind == "zero":
+                continue
+            if not one:
+                return None
+            part = [value] if kind == "lit" else (_strings(value) if kind == "group" else None)
+            if part is None:
+                return None
+            texts = [t + p for t in texts for p in part]
+            if len(texts) > _MAX_STRINGS:
+                return None
+        out.extend(texts)
+    return out if len(out) <= _MAX_STRINGS else None
+
+
+def _runs(branch: list[_Item]) -> list[tuple[list[str], bool, bool]]:
+    """Stretches of text every match of the branch contains: (the texts it can be,
+    whether it starts the match, whether it ends it)."""
+    runs: list[tuple[list[str], bool, bool]] = []
+    texts: list[str] | None = None
+    start, leading = True, True
+    for kind, value, low, one in branch:
+        if kind == "zero":
+            continue
+        part = [value] if kind == "lit" else (_strings(value) if kind == "group" else None)
+        if part is not None and low >= 1:
+            grown = [t + p for t in (texts or [""]) for p in part]
+            if len(grown) <= _MAX_STRINGS:
+                if texts is None:
+                    start = leading
+                texts = grown
+                if one:
+                    leading = False
+                    continue
+                runs.append((texts, start, False))  # repeated: more of it follows
+                texts, leading = None, False
+                continue
+        if texts is not None:
+            runs.append((texts, start, False))
+            texts = None
+        leading = False
+    if texts is not None:
+        runs.append((texts, start, True))
+    return runs
+
+
+Requirement = tuple[tuple[str, ...], tuple[str, ...]] | None
+"""(word keys, pieces of text): a term can match only where the sentence has one of
+the keys or contains one of the pieces; None where nothing is known."""
+
+
+def _requirement(term: str, starts: bool, ends: bool) -> Requirement:
+    """What a sentence must contain for the term to match in it.
+
+    A term that ``starts`` a word (a bounded one) has the word it starts with as
+    a key: "tbd " (the whole word, where the term shows where the word ends or it
+    ``ends`` a word too) or "fol" (a word's first three letters, 'followers?').
+    Otherwise the longest stretch of plain text it always contains.
+    """
+    try:
+        branches = _parse(term)
+    except (ValueError, IndexError):
+        return None
+    if len(branches) == 1 and len([i for i in branches[0] if i[0] != "zero"]) == 1:
+        item = next(i for i in branches[0] if i[0] != "zero")
+        if item[0] == "group" and item[3]:
+            branches = item[1]  # a term that is one group: each alternative in turn
+    keys: list[str] = []
+    pieces: list[str] = []
+    for branch in branches:
+        runs = _runs(branch)
+        if not runs:
+            return None
+        texts, at_start, at_end = runs[0]
+        if starts and at_start:
+            found = [_key(t, ends and at_end) for t in texts]
+            if all(found):
+                keys.extend(k for k in found if k)
+                continue
+        texts = max((r[0] for r in runs), key=lambda ts: min(len(t) for t in ts))
+        if min(len(t) for t in texts) < 1:
+            return None
+        pieces.extend(texts)
+    return tuple(dict.fromkeys(keys)), tuple(dict.fromkeys(pieces))
+
+
+def _key(text: str, ends: bool) -> str | None:
+    """The key of a word that starts a match: the whole word when the term shows
+    where it ends, else its first three letters."""
+    m = _TOKEN_RE.match(text)
+    if m is None:
+        return None
+    word = m.group(0)
+    if m.end() < len(text) or ends:
+        return word + " "
+    return word[:_KEY_LENGTH] if len(word) >= _KEY_LENGTH else None
+
+
+def _text_keys(lowered: str) -> set[str]:
+    words = _TOKEN_RE.findall(lowered)
+    keys = {w + " " for w in words}
+    keys.update([w[:_KEY_LENGTH] for w in words if len(w) >= _KEY_LENGTH])
+    return keys
+
+
+# --- alternations compiled for the terms a sentence can match -----------------
+
+
+def _ordered(terms: Iterable[str]) -> tuple[str, ...]:
+    """Distinct terms, longest first (ties in the order the data lists them)."""
+    return tuple(sorted(dict.fromkeys(terms), key=len, reverse=True))
+
+
+def _join(ordered: Sequence[str], bounded: bool = True) -> str:
+    """Join regex terms in the given order, as whole words unless told otherwise.
 
     The word boundary sits outside the alternation, so the engine tests it once
     per position instead of once per term (the reader's hot path).
     """
-    ordered = sorted(set(terms), key=len, reverse=True)
     if not bounded:
         return "|".join(f"(?:{t})" for t in ordered)
-    words = "|".join(f"(?:{t})" for t in ordered if not t.startswith("/"))
-    slashes = [f"(?:{t})(?!\\w)" for t in ordered if t.startswith("/")]
-    return "|".join([f"(?<!\\w)(?:{words})(?!\\w)"] + slashes)
+    words = [t for t in ordered if not t.startswith("/")]
+    parts = [f"(?<!\\w)(?:{'|'.join(f'(?:{t})' for t in words)})(?!\\w)"] if words else []
+    parts += [f"(?:{t})(?!\\w)" for t in ordered if t.startswith("/")]
+    return "|".join(parts)
 
 
-def _compile(terms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(_alternation(terms), _FLAGS)
+def _alternation(terms: Iterable[str], bounded: bool = True) -> str:
+    """Join regex terms longest first, as whole words unless told otherwise."""
+    return _join(_ordered(terms), bounded)
+
+
+class _Group:
+    """One alternation of terms ("every way of naming followers"), compiled on
+    demand for just the terms a sentence can match."""
+
+    def __init__(
+        self,
+        terms: Iterable[str],
+        bounded: bool = True,
+        wrap: str = "{}",
+        edges: tuple[bool, bool] | None = None,
+    ) -> None:
+        """``edges``: whether every match starts a word and ends one, where the
+        pattern around the alternation makes sure of it (a bounded one does)."""
+        self.terms = _ordered(terms)
+        self.bounded = bounded
+        self.wrap = wrap
+        self.edges = edges or (bounded, bounded)
+        self.all = (1 << len(self.terms)) - 1
+        self._compiled: dict[int, re.Pattern[str]] = {}
+
+    def source(self, picked: int) -> str:
+        """The alternation of the terms whose bits are set in ``picked``."""
+        chosen = [t for i, t in enumerate(self.terms) if picked >> i & 1]
+        return self.wrap.format(_join(chosen, self.bounded))
+
+    def compiled(self, picked: int) -> re.Pattern[str]:
+        pattern = self._compiled.get(picked)
+        if pattern is None:
+            pattern = self._compiled[picked] = re.compile(self.source(picked), _FLAGS)
+        return pattern
+
+    @cached_property
+    def full(self) -> re.Pattern[str]:
+        return self.compiled(self.all)
+
+
+class _Index:
+    """Which terms of its groups a sentence can match, found from the sentence's
+    words and a few substring tests instead of by running every alternation."""
+
+    def __init__(self, groups: Sequence[_Group], prefixes: bool = False) -> None:
+        """``prefixes``: the groups are also run on a beginning of the sentence,
+        which may end in part of a word, so only pieces of text are looked for.
+
+        Every term has one bit (its group's offset plus its place in the group),
+        every group one bit; a key or piece sets the bits of the terms it admits.
+        """
+        self.groups = groups
+        self.offsets: list[int] = []
+        keyed: dict[str, list[int]] = {}
+        pieces: dict[str, list[int]] = {}
+        always = [0, 0]
+        offset = 0
+        for gid, group in enumerate(groups):
+            self.offsets.append(offset)
+            for tid, term in enumerate(group.terms):
+                starts, ends = group.edges
+                need = _requirement(term, starts and not prefixes, ends)
+                bits = (1 << (offset + tid), 1 << gid)
+                if need is None:
+                    targets = [always]
+                else:
+                    targets = [keyed.setdefault(k, [0, 0]) for k in need[0]]
+                    targets += [pieces.setdefault(k, [0, 0]) for k in need[1]]
+                for target in targets:
+                    target[0] |= bits[0]
+                    target[1] |= bits[1]
+            offset += len(group.terms)
+        self.keyed = {k: (v[0], v[1]) for k, v in keyed.items()}
+        self.keyset = frozenset(keyed)
+        self.pieces = tuple((k, v[0], v[1]) for k, v in pieces.items())
+        self.always = (always[0], always[1])
+
+    def select(self, lowered: str, keys: set[str] | None) -> dict[int, int]:
+        """For each group that can match the text, the bits of the terms that can."""
+        terms, groups = self.always
+        if keys is not None:
+            keyed = self.keyed
+            for key in keys & self.keyset:
+                t, g = keyed[key]
+                terms |= t
+                groups |= g
+        for piece, t, g in self.pieces:
+            if piece in lowered:
+                terms |= t
+                groups |= g
+        chosen: dict[int, int] = {}
+        offsets = self.groups_offsets
+        while groups:
+            low = groups & -groups
+            gid = low.bit_length() - 1
+            groups ^= low
+            start, size = offsets[gid]
+            chosen[gid] = (terms >> start) & ((1 << size) - 1)
+        return chosen
+
+    @cached_property
+    def groups_offsets(self) -> list[tuple[int, int]]:
+        return [(o, len(g.terms)) for o, g in zip(self.offsets, self.groups, strict=True)]
+
+
+class _Probe:
+    """One version of a sentence (masked spans blanked), with what it contains."""
+
+    __slots__ = ("text", "lowered", "_keys", "odd", "_chosen", "digit")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self.odd = not text.isascii() and _ODD_CASE_RE.search(text) is not None
+        self._keys: set[str] | None = None
+        self._chosen: dict[int, dict[int, int]] = {}
+        self.digit = _DIGIT_RE.search(text) is not None
+
+    def chosen(self, index: _Index) -> dict[int, int]:
+        """Group -> the terms of it the text can match, for the groups that can."""
+        chosen = self._chosen.get(id(index))
+        if chosen is None:
+            if self.odd:
+                chosen = {gid: group.all for gid, group in enumerate(index.groups)}
+            else:
+                if self._keys is None and index.keyset:
+                    self._keys = _text_keys(self.lowered)
+                chosen = index.select(self.lowered, self._keys)
+            self._chosen[id(index)] = chosen
+        return chosen
+
+    def terms(self, index: _Index, gid: int) -> int | None:
+        return self.chosen(index).get(gid)
+
+    def pattern(self, index: _Index, gid: int) -> re.Pattern[str] | None:
+        """The group's alternation for this text; None when it cannot match."""
+        picked = self.terms(index, gid)
+        return None if picked is None else index.groups[gid].compiled(picked)
+
+    def finditer(self, index: _Index, gid: int, text: str | None = None) -> list[re.Match[str]]:
+        pattern = self.pattern(index, gid)
+        return (
+            [] if pattern is None else list(pattern.finditer(self.text if text is None else text))
+        )
+
+    def search(self, index: _Index, gid: int, text: str, pos: int = 0) -> re.Match[str] | None:
+        pattern = self.pattern(index, gid)
+        return None if pattern is None else pattern.search(text, pos)
+
+
+@dataclass(frozen=True)
+class _Network:
+    """One way of naming a network: its terms and when a match counts."""
+
+    means: tuple[str, ...]
+    gid: int  # its group in the lexicon's text index
+    kind: str  # "term", "context" or "product"
+    context: frozenset[str] = frozenset()
+    before_metric: bool = False
 
 
 def _by_language(entry: dict[str, Any]) -> list[str]:
@@ -99,126 +495,293 @@ def _by_language(entry: dict[str, Any]) -> list[str]:
 
 
 class _Lexicon:
-    """The data file, compiled into the patterns the reader needs."""
+    """The data file, turned into the term groups and patterns the reader needs.
+
+    Nothing is compiled here: each alternation is compiled the first time a
+    sentence needs it, for the terms that sentence can match.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.languages: dict[str, tuple[frozenset[str], str]] = {
+        self.data = data
+        languages: dict[str, tuple[frozenset[str], str]] = {
             lang: (frozenset(spec["stopwords"]), spec.get("letters", ""))
             for lang, spec in data["languages"].items()
         }
-        self.family: dict[str, str] = {}
-        self.in_time = frozenset(n for n, e in data["metrics"].items() if e.get("in_time"))
-        self.metric_patterns: list[tuple[str, re.Pattern[str]]] = []
-        for name, entry in data["metrics"].items():
-            self.family[name] = entry["family"]
-            self.metric_patterns.append((name, _compile(_by_language(entry))))
+        self.languages = languages
+        self.language_order = tuple(languages)
+        # word -> the languages it is a stop word of; the letters that count double
+        self.stopword_languages: dict[str, tuple[int, ...]] = {}
+        for number, (stopwords, _letters) in enumerate(languages.values()):
+            for word in stopwords:
+                self.stopword_languages[word] = self.stopword_languages.get(word, ()) + (number,)
+        self.language_letters = tuple(letters for _stop, letters in languages.values())
+        self.all_letters = frozenset("".join(self.language_letters))
+
+        metrics = data["metrics"]
+        self.family: dict[str, str] = {name: e["family"] for name, e in metrics.items()}
+        self.in_time = frozenset(n for n, e in metrics.items() if e.get("in_time"))
+        self.metric_names = tuple(metrics)
         self.metric_aliases: dict[str, str] = data["metric_aliases"]
+        groups = [_Group(_by_language(e)) for e in metrics.values()]
 
         context = frozenset(data["network_context_before"])
         self.networks: list[_Network] = []
         for name, entry in data["networks"].items():
             means = tuple(entry.get("means", [name]))
-            self.networks.append(_Network(means, _compile(entry["terms"]), "term"))
+            self.networks.append(_Network(means, len(groups), "term"))
+            groups.append(_Group(entry["terms"]))
             if entry.get("context_terms"):
                 self.networks.append(
                     _Network(
                         means,
-                        _compile(entry["context_terms"]),
+                        len(groups),
                         "context",
                         context | frozenset(entry.get("context_before", [])),
                         bool(entry.get("before_metric")),
                     )
                 )
+                groups.append(_Group(entry["context_terms"]))
             if entry.get("product_terms"):
-                self.networks.append(_Network(means, _compile(entry["product_terms"]), "product"))
-        self.handle = re.compile(data["handles"], re.UNICODE)
+                self.networks.append(_Network(means, len(groups), "product"))
+                groups.append(_Group(entry["product_terms"]))
+        self.network_of = {n.gid: n for n in self.networks}
+
+        neg = data["negation"]
+        sla = data["service_level"]
+        self.negation_cue = len(groups)
+        self.contrast = len(groups) + 1
+        self.same_day = len(groups) + 2
+        self.response_context = len(groups) + 3
+        groups += [
+            _Group(_by_language(neg["cues"])),
+            _Group(neg["contrast"]),
+            _Group(sla["same_day"]),
+            _Group(sla["response_context"]),
+        ]
+        self.text_index = _Index(groups)
+        self.negation_gap = int(neg["max_gap"])
+        self.contrast_window = int(neg["contrast_window"])
+        self.coordinators = frozenset(neg["coordinators"])
+        self.fillers = frozenset(neg["fillers"])
+        self.fillers_and_coordinators = self.fillers | self.coordinators
 
         typos = data["typos"]
         self.typo_min = int(typos["min_length"])
         self.typo_distance = int(typos["max_distance"])
         self.typo_prefix = int(typos["same_prefix"])
-        self.typo_words: dict[str, dict[str, str]] = {}
-        for name, entry in data["metrics"].items():
+
+        num = data["numbers"]
+        units = data["time_units"]
+        self.unit_names = tuple(units)
+        self.word_languages = tuple(num["words"])
+        # the numbers index: the units, the number words of each language, then
+        # the words of an open range ("from 1,000 to X")
+        self.units = 0
+        self.number_words = {lang: 1 + i for i, lang in enumerate(self.word_languages)}
+        self.range_to = 1 + len(self.word_languages)
+        self.placeholders = self.range_to + 1
+        self.number_index = _Index(
+            [_Group((t for terms in units.values() for t in terms), False, edges=(True, True))]
+            + [_Group(words) for words in num["words"].values()]
+            + [_Group(num["range_to"]), _Group(num["placeholders"])]
+        )
+        self.short_units = frozenset(sla["short_units"])
+
+        dates = data["dates"]
+        # a month name is a word of its own in every template, and a part of the
+        # year starts one ("mid-2027", "mid2027"): the patterns say so, which
+        # changes no match and lets words find them
+        self.date_index = _Index(
+            [
+                _Group(t for v in dates["months"].values() for t in v),
+                _Group((t for v in dates["quarters"].values() for t in v), bounded=False),
+                _Group(
+                    (t for v in dates["year_parts"].values() for t in v),
+                    bounded=False,
+                    wrap=r"(?<!\w)(?:{})",
+                    edges=(True, False),
+                ),
+            ]
+        )
+        self.date_slots = {"month": 0, "quarter": 1, "yearpart": 2}
+        self.year = re.compile(dates["year"])
+
+        cad = data["cadence"]
+        self.cadence_periods = tuple(p for p in cad if p != "not_after")
+        self.deadline_phrase = 0
+        self.late_index = _Index(
+            [_Group(_by_language(data["deadline_phrases"]))]
+            + [_Group(cad[p]) for p in self.cadence_periods]
+        )
+
+        # cues searched for right before a number or a period, on the sentence's
+        # beginning up to it
+        self.sla_within, self.cadence_not_after, self.baseline_number, self.rank = 0, 1, 2, 3
+        self.prefix_index = _Index(
+            [
+                _Group(sla["within"], wrap=r"(?:{})\s*$"),
+                _Group(cad["not_after"], wrap=r"(?:{})\s*$"),
+                _Group(num["baseline_cues"], wrap=r"(?:{})\s*(?:of\s+|at\s+|bei\s+)?$"),
+                _Group(num["rank_cues"], wrap=r"(?:{})\s*$"),
+            ],
+            prefixes=True,
+        )
+        self._composite: dict[Any, Any] = {}
+
+    # -- patterns compiled whole, on first use --------------------------------
+
+    @cached_property
+    def handle(self) -> re.Pattern[str]:
+        return re.compile(self.data["handles"], re.UNICODE)
+
+    @cached_property
+    def typo_words(self) -> dict[str, dict[str, str]]:
+        words: dict[str, dict[str, str]] = {}
+        for name, entry in self.data["metrics"].items():
             for term in _by_language(entry):
                 for word in _literal_words(term):
                     if len(word) >= self.typo_min:
-                        bucket = self.typo_words.setdefault(word[: self.typo_prefix], {})
+                        bucket = words.setdefault(word[: self.typo_prefix], {})
                         bucket.setdefault(word, name)
+        return words
 
-        neg = data["negation"]
-        self.negation_cue = _compile(_by_language(neg["cues"]))
-        self.negation_gap = int(neg["max_gap"])
-        self.contrast = _compile(neg["contrast"])
-        self.contrast_window = int(neg["contrast_window"])
-        self.coordinators = frozenset(neg["coordinators"])
-        self.fillers = frozenset(neg["fillers"])
+    @cached_property
+    def metric_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        groups = self.text_index.groups
+        return [(name, groups[i].full) for i, name in enumerate(self.metric_names)]
 
-        num = data["numbers"]
-        self.digits = re.compile(num["digits"], _FLAGS)
-        self.number_words = {lang: _compile(words) for lang, words in num["words"].items()}
-        self.currency = re.compile(num["currency"], _FLAGS)
-        self.gap_ignore = _compile(num["gap_ignore"])
-        self.denominator = _compile(num["denominator_cues"])
-        cue = _alternation(num["threshold_cues"], bounded=False)
-        self.threshold_gap = re.compile(rf"[\s:()]*(?:(?:{cue})(?=[\s:()]|\Z)[\s:()]*)*", _FLAGS)
-        placeholder = _alternation(num["placeholders"])
-        number_any = "|".join([num["digits"]] + [_alternation(w) for w in num["words"].values()])
-        self.open_range = re.compile(
-            rf"(?P<num>{number_any})\s*(?:{_alternation(num['range_to'])})\s*"
-            rf"(?:the\s+|el\s+|la\s+|le\s+)?(?:{placeholder})",
-            _FLAGS,
+    @cached_property
+    def digits(self) -> re.Pattern[str]:
+        return re.compile(f"{_NUMBER_START}(?:{self.data['numbers']['digits']})", _FLAGS)
+
+    @cached_property
+    def currency(self) -> re.Pattern[str]:
+        return re.compile(self.data["numbers"]["currency"], _FLAGS)
+
+    @cached_property
+    def gap_ignore(self) -> re.Pattern[str]:
+        return _compile(self.data["numbers"]["gap_ignore"])
+
+    @cached_property
+    def denominator(self) -> re.Pattern[str]:
+        return _compile(self.data["numbers"]["denominator_cues"])
+
+    @cached_property
+    def threshold_gap(self) -> re.Pattern[str]:
+        cue = _alternation(self.data["numbers"]["threshold_cues"], bounded=False)
+        return re.compile(rf"[\s:()]*(?:(?:{cue})(?=[\s:()]|\Z)[\s:()]*)*", _FLAGS)
+
+    @cached_property
+    def unit_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {unit: _compile(terms) for unit, terms in self.data["time_units"].items()}
+
+    @cached_property
+    def date_baseline(self) -> re.Pattern[str]:
+        return re.compile(self.data["dates"]["baseline_cues"], _FLAGS)
+
+    @cached_property
+    def months(self) -> list[tuple[int, re.Pattern[str]]]:
+        return _numbered(self.data["dates"]["months"])
+
+    @cached_property
+    def quarters(self) -> list[tuple[int, re.Pattern[str]]]:
+        return _numbered(self.data["dates"]["quarters"])
+
+    @cached_property
+    def year_parts(self) -> list[tuple[int, re.Pattern[str]]]:
+        return _numbered(self.data["dates"]["year_parts"])
+
+    # -- patterns built from several groups, for the terms a sentence can match
+
+    def _number_any(self, probe: _Probe) -> tuple[Any, str | None]:
+        """Key and source of 'any number': digits or a number word.
+
+        It opens with where a number can start (see `numbers.digits` in the
+        data): a digit, a currency sign or a space before a digit, or a number
+        word at the start of a word. That test rules out most places in a
+        sentence before the engine tries every kind of number there.
+        """
+        picks = tuple(
+            probe.terms(self.number_index, self.number_words[lang]) for lang in self.word_languages
         )
-        self.baseline_number = re.compile(
-            rf"(?:{_alternation(num['baseline_cues'])})\s*(?:of\s+|at\s+|bei\s+)?$", _FLAGS
-        )
-        self.rank = re.compile(rf"(?:{_alternation(num['rank_cues'])})\s*$", _FLAGS)
+        parts = [self.data["numbers"]["digits"]] if probe.digit else []
+        groups = self.number_index.groups
+        for lang, picked in zip(self.word_languages, picks, strict=True):
+            if picked is not None:
+                parts.append(groups[self.number_words[lang]].source(picked))
+        if not parts:
+            return (probe.digit, picks), None
+        return (probe.digit, picks), f"{_NUMBER_START}(?:{'|'.join(parts)})"
 
-        units = data["time_units"]
-        self.unit_patterns = {unit: _compile(terms) for unit, terms in units.items()}
-        any_unit = _alternation((t for terms in units.values() for t in terms), bounded=False)
-        amount = (
-            rf"(?:{number_any}|"
-            r"(?<!\w)(?:a|an|one|ein|eine|einer|eines|einem|un|una|une)(?!\w))"
-        )
-        self.duration = re.compile(
-            rf"(?:{amount})(?:\s*(?:-|–|to|bis|a|à)\s*(?:{amount}))?\s*(?P<unit>{any_unit})(?!\w)",
-            _FLAGS,
-        )
-        sla = data["service_level"]
-        self.sla_within = re.compile(rf"(?:{_alternation(sla['within'])})\s*$", _FLAGS)
-        self.short_units = frozenset(sla["short_units"])
-        self.response_context = re.compile(sla["response_context"], _FLAGS)
-        self.same_day = _compile(sla["same_day"])
+    def duration(self, probe: _Probe) -> re.Pattern[str] | None:
+        units = probe.terms(self.number_index, self.units)
+        if units is None:
+            return None
+        number_key, number_any = self._number_any(probe)
+        key = ("duration", number_key, units)
+        if key not in self._composite:
+            articles = r"(?<!\w)(?:a|an|one|ein|eine|einer|eines|einem|un|una|une)(?!\w)"
+            amount = f"(?:{number_any}|{articles})" if number_any else articles
+            any_unit = self.number_index.groups[self.units].source(units)
+            self._composite[key] = re.compile(
+                rf"(?:{amount})(?:\s*(?:-|–|to|bis|a|à)\s*(?:{amount}))?\s*(?<!\w)(?P<unit>{any_unit})(?!\w)",
+                _FLAGS,
+            )
+        return self._composite[key]
 
-        cad = data["cadence"]
-        self.cadence = [
-            (period, _compile(terms)) for period, terms in cad.items() if period != "not_after"
-        ]
-        self.cadence_not_after = re.compile(rf"(?:{_alternation(cad['not_after'])})\s*$", _FLAGS)
+    def open_range(self, probe: _Probe) -> re.Pattern[str] | None:
+        range_to = probe.terms(self.number_index, self.range_to)
+        placeholder = probe.terms(self.number_index, self.placeholders)
+        if range_to is None or placeholder is None:
+            return None
+        number_key, number_any = self._number_any(probe)
+        if number_any is None:
+            return None
+        key = ("open_range", number_key, range_to, placeholder)
+        if key not in self._composite:
+            groups = self.number_index.groups
+            self._composite[key] = re.compile(
+                rf"(?P<num>{number_any})\s*(?:{groups[self.range_to].source(range_to)})\s*"
+                rf"(?:the\s+|el\s+|la\s+|le\s+)?(?:{groups[self.placeholders].source(placeholder)})",
+                _FLAGS,
+            )
+        return self._composite[key]
 
-        dates = data["dates"]
-        self.months = _numbered(dates["months"])
-        self.quarters = _numbered(dates["quarters"])
-        self.year_parts = _numbered(dates["year_parts"])
+    def date_templates(self, probe: _Probe) -> list[re.Pattern[str]]:
+        """The date templates that can match, in order (every one needs a year)."""
+        if self.year.search(probe.text) is None:
+            return []
+        chosen = probe.chosen(self.date_index)
+        key = tuple(chosen.get(gid) for gid in self.date_slots.values())
+        found = self._composite.get(key)
+        if found is None:
+            found = self._composite[key] = self._date_templates(
+                dict(zip(self.date_slots, key, strict=True))
+            )
+        return found  # type: ignore[return-value]
 
-        def group(name: str, table: dict[Any, list[str]]) -> str:
-            terms = (t for v in table.values() for t in v)
-            return f"(?P<{name}>{_alternation(terms, bounded=False)})"
+    def _date_templates(self, slots: dict[str, int | None]) -> list[re.Pattern[str]]:
+        found = []
+        for template in self.data["dates"]["templates"]:
+            used = [name for name in slots if "{" + name + "}" in template]
+            if any(slots[name] is None for name in used):
+                continue
+            groups = {
+                "day": r"(?P<day>0?[1-9]|[12]\d|3[01])",
+                "monthnum": r"(?P<monthnum>0?[1-9]|1[0-2])",
+                "year": rf"(?P<year>{self.data['dates']['year']})",
+            }
+            for name in used:
+                source = self.date_index.groups[self.date_slots[name]].source(slots[name] or 0)
+                groups[name] = f"(?P<{name}>{source})"
+            found.append(
+                re.compile(rf"(?<![\w.,/]){template.format(**groups)}(?![\w]|[.,/]\d)", _FLAGS)
+            )
+        return found
 
-        groups = {
-            "day": r"(?P<day>0?[1-9]|[12]\d|3[01])",
-            "monthnum": r"(?P<monthnum>0?[1-9]|1[0-2])",
-            "month": group("month", dates["months"]),
-            "quarter": group("quarter", dates["quarters"]),
-            "yearpart": group("yearpart", dates["year_parts"]),
-            "year": rf"(?P<year>{dates['year']})",
-        }
-        self.date_templates = [
-            re.compile(rf"(?<![\w.,/]){t.format(**groups)}(?![\w]|[.,/]\d)", _FLAGS)
-            for t in dates["templates"]
-        ]
-        self.date_baseline = re.compile(dates["baseline_cues"], _FLAGS)
-        self.deadline_phrase = _compile(_by_language(data["deadline_phrases"]))
+
+def _compile(terms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(_alternation(terms), _FLAGS)
 
 
 _LITERAL_RE = re.compile(r"(?:\(\?:[^()]*\)\?)?([^\W\d_]+)(s\?)?", re.UNICODE)
@@ -240,23 +803,25 @@ def _numbered(table: dict[Any, list[str]]) -> list[tuple[int, re.Pattern[str]]]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    """Load and compile the vocabulary once, on first use."""
+    """Load the vocabulary once, on first use."""
     text = resources.files("smplan_lint.data").joinpath("goal_language.yaml").read_text("utf-8")
-    return _Lexicon(yaml.safe_load(text))
+    return _Lexicon(yaml.load(text, Loader=_YamlLoader))
 
 
 def _normalise(statement: str) -> str:
     text = unicodedata.normalize("NFC", statement)
     text = text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Replace spans with spaces, keeping every offset valid."""
-    chars = list(text)
+    chars = None
     for start, end in spans:
+        if chars is None:
+            chars = list(text)
         chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return text if chars is None else "".join(chars)
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -267,35 +832,48 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
-def _detect_language(lex: _Lexicon, text: str) -> str:
-    lowered = text.lower()
-    words = _words(lowered)
-    best, best_score = "en", 0.0
-    for lang, (stopwords, letters) in lex.languages.items():
-        score = sum(1 for w in words if w in stopwords)
-        score += 2 * sum(lowered.count(ch) for ch in letters)
+def _detect_language(lex: _Lexicon, probe: _Probe) -> str:
+    lowered = probe.lowered
+    scores = [0] * len(lex.language_order)
+    languages_of = lex.stopword_languages
+    for word in _WORD_RE.findall(lowered):
+        for number in languages_of.get(word, ()):
+            scores[number] += 1
+    if not lowered.isascii() and not lex.all_letters.isdisjoint(lowered):
+        for number, letters in enumerate(lex.language_letters):
+            scores[number] += 2 * sum(lowered.count(ch) for ch in letters)
+    best, best_score = "en", 0
+    for lang, score in zip(lex.language_order, scores, strict=True):
         if score > best_score:
             best, best_score = lang, score
     return best
 
 
-def _find_metrics(lex: _Lexicon, text: str) -> list[_Mention]:
+def _find_metrics(lex: _Lexicon, probe: _Probe) -> list[_Mention]:
     """Every metric mention, the longest one winning where two overlap; then the
     misspelt metric words among the words left over."""
-    found = [
-        _Mention(m.start(), m.end(), name)
-        for name, pattern in lex.metric_patterns
-        for m in pattern.finditer(text)
-        if m.end() > m.start()
-    ]
-    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    text = probe.text
+    found = []
+    names = lex.metric_names
+    groups = lex.text_index.groups
+    for gid, picked in sorted(probe.chosen(lex.text_index).items()):
+        if gid < len(names):
+            name = names[gid]
+            found += [
+                (m.start() - m.end(), m.start(), m.end(), name)
+                for m in groups[gid].compiled(picked).finditer(text)
+                if m.end() > m.start()
+            ]
+    found.sort(key=lambda f: (f[0], f[1]))
+    taken: list[tuple[int, int]] = []
     chosen: list[_Mention] = []
-    for mention in found:
-        if not _overlaps(mention.start, mention.end, [(c.start, c.end) for c in chosen]):
-            chosen.append(mention)
-    taken = [(c.start, c.end) for c in chosen]
+    for _length, start, end, name in found:
+        if not _overlaps(start, end, taken):
+            taken.append((start, end))
+            chosen.append(_Mention(start, end, name))
+    minimum = lex.typo_min
     for m in _WORD_RE.finditer(text):
-        if len(m.group(0)) >= lex.typo_min and not _overlaps(m.start(), m.end(), taken):
+        if m.end() - m.start() >= minimum and not _overlaps(m.start(), m.end(), taken):
             name = _misspelt_metric(lex, m.group(0).lower())
             if name is not None:
                 chosen.append(_Mention(m.start(), m.end(), name))
@@ -317,24 +895,30 @@ def _misspelt_metric(lex: _Lexicon, word: str) -> str | None:
     return None
 
 
-def _find_networks(lex: _Lexicon, text: str, mentions: list[_Mention]) -> tuple[str, ...]:
+def _find_networks(lex: _Lexicon, probe: _Probe, mentions: list[_Mention]) -> tuple[str, ...]:
+    text = probe.text
+    index = lex.text_index
+    chosen = probe.chosen(index)
+    present = [lex.network_of[gid] for gid in sorted(chosen) if gid in lex.network_of]
     named = [
         (m.start(), m.end(), network)
-        for network in lex.networks
+        for network in present
         if network.kind == "term"
-        for m in network.pattern.finditer(text)
+        for m in index.groups[network.gid].compiled(chosen[network.gid]).finditer(text)
     ]
     found = [(start, network.means) for start, _end, network in named]
-    for network in lex.networks:
+    for network in present:
         if network.kind == "term":
             continue
-        for m in network.pattern.finditer(text):
+        for m in index.groups[network.gid].compiled(chosen[network.gid]).finditer(text):
             if network.kind == "product":
                 counts = not _after_other_network(text, m.start(), network, named)
             else:
                 counts = _network_in_context(text, m, mentions, network)
             if counts and not _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in named]):
                 found.append((m.start(), network.means))
+    if not found:
+        return ()
     found.sort(key=lambda item: item[0])
     return tuple(dict.fromkeys(name for _, means in found for name in means))
 
@@ -344,7 +928,7 @@ def _after_other_network(
 ) -> bool:
     """'Facebook Reels' are Facebook's, not Instagram's."""
     return any(
-        other.means != network.means and re.fullmatch(r"[\s-]*", text[end:start])
+        other.means != network.means and _RANGE_GAP_RE.fullmatch(text[end:start])
         for _start, end, other in named
         if end <= start
     )
@@ -356,7 +940,7 @@ def _network_in_context(
     """'on X' names a network; 'X followers' and 'X%' are placeholders. Where the
     entry says so, a name right before a metric counts too ('Threads followers')."""
     after = text[match.end() :]
-    if re.match(r"\s*[%\d]", after):
+    if _AFTER_NAME_RE.match(after):
         return False
     following = match.end() + len(after) - len(after.lstrip(" -"))
     before_metric = any(m.start == following for m in mentions)
@@ -368,6 +952,8 @@ def _network_in_context(
 
 
 def _handles(lex: _Lexicon, text: str) -> list[re.Match[str]]:
+    if "@" not in text:
+        return []
     return list(lex.handle.finditer(text))
 
 
@@ -376,30 +962,32 @@ def _is_negated(lex: _Lexicon, gap: str, first: bool) -> bool:
     if any(ch.isdigit() for ch in gap):
         return False
     words = _words(gap)
-    allowed = lex.fillers if first else lex.fillers | lex.coordinators
+    allowed = lex.fillers if first else lex.fillers_and_coordinators
     limit = lex.negation_gap if first else lex.negation_gap + 1
     if not _GAP_CHARS_RE.fullmatch(gap):
         return False
     return len(words) <= limit and all(w in allowed for w in words)
 
 
-def _negated_mentions(lex: _Lexicon, text: str, mentions: list[_Mention]) -> set[int]:
+def _negated_mentions(lex: _Lexicon, probe: _Probe, mentions: list[_Mention]) -> set[int]:
     """Indexes of mentions that a cue ('beyond', 'nicht nur', 'au-delà des') rejects."""
     negated: set[int] = set()
-    for cue in lex.negation_cue.finditer(text):
+    text = probe.text
+    index = lex.text_index
+    for cue in probe.finditer(index, lex.negation_cue):
         position, first = cue.end(), True
-        for index, mention in enumerate(mentions):
+        for number, mention in enumerate(mentions):
             if mention.start < position:
                 continue
             if not _is_negated(lex, text[position : mention.start], first):
                 break
-            negated.add(index)
+            negated.add(number)
             position, first = mention.end, False
-        contrast = lex.contrast.search(text, cue.end())
+        contrast = probe.search(index, lex.contrast, text, cue.end())
         if contrast is not None and _in_contrast_window(lex, text[cue.end() : contrast.start()]):
             negated.update(
-                index
-                for index, mention in enumerate(mentions)
+                number
+                for number, mention in enumerate(mentions)
                 if mention.start >= cue.end() and mention.end <= contrast.start()
             )
     return negated
@@ -414,24 +1002,35 @@ def _in_contrast_window(lex: _Lexicon, gap: str) -> bool:
     )
 
 
-def _durations(lex: _Lexicon, text: str) -> list[re.Match[str]]:
+def _durations(lex: _Lexicon, probe: _Probe) -> list[re.Match[str]]:
     """'2 hours', 'six months'; '10% month over month' is a rate, not a duration."""
-    return [m for m in lex.duration.finditer(text) if "%" not in m.group(0)]
+    pattern = lex.duration(probe)
+    if pattern is None:
+        return []
+    return [m for m in pattern.finditer(probe.text) if "%" not in m.group(0)]
 
 
-def _service_levels(lex: _Lexicon, text: str) -> list[tuple[int, int]]:
-    """Response-time thresholds ('within 2 hours'): targets, never deadlines."""
-    responding = bool(lex.response_context.search(text))
+def _ends_with(probe: _Probe, index: _Index, gid: int, end: int) -> bool:
+    """Whether one of the group's cues ends the text before ``end``."""
+    pattern = probe.pattern(index, gid)
+    return pattern is not None and pattern.search(probe.text[:end]) is not None
+
+
+def _service_levels(lex: _Lexicon, probe: _Probe) -> tuple[list[tuple[int, int]], bool]:
+    """Response-time thresholds ('within 2 hours'): targets, never deadlines; and
+    whether the sentence is about answering people."""
+    text = probe.text
+    responding = probe.search(lex.text_index, lex.response_context, text) is not None
     spans = []
-    for m in _durations(lex, text):
-        unit = next(u for u, p in lex.unit_patterns.items() if p.fullmatch(m.group("unit")))
-        if not lex.sla_within.search(text[: m.start()]):
+    for m in _durations(lex, probe):
+        if not _ends_with(probe, lex.prefix_index, lex.sla_within, m.start()):
             continue
+        unit = next(u for u, p in lex.unit_patterns.items() if p.fullmatch(m.group("unit")))
         if unit in lex.short_units or (unit == "day" and responding):
             spans.append((m.start(), m.end()))
     if responding:
-        spans.extend((m.start(), m.end()) for m in lex.same_day.finditer(text))
-    return spans
+        spans.extend((m.start(), m.end()) for m in probe.finditer(lex.text_index, lex.same_day))
+    return spans, responding
 
 
 def _lookup(table: list[tuple[int, re.Pattern[str]]], value: str) -> int:
@@ -463,12 +1062,13 @@ def _resolve(lex: _Lexicon, groups: dict[str, str | None]) -> _dt.date | None:
 
 
 def _dates(
-    lex: _Lexicon, text: str, mentions: list[_Mention]
+    lex: _Lexicon, probe: _Probe, mentions: list[_Mention]
 ) -> tuple[_dt.date | None, list[tuple[int, int]]]:
     """The latest date that is not a baseline, and every span read as a date."""
+    text = probe.text
     taken: list[tuple[int, int]] = []
     candidates: list[_dt.date] = []
-    for template in lex.date_templates:
+    for template in lex.date_templates(probe):
         for m in template.finditer(text):
             if _overlaps(m.start(), m.end(), taken) or _counts_something(text, m.end(), mentions):
                 continue
@@ -484,30 +1084,35 @@ def _counts_something(text: str, end: int, mentions: list[_Mention]) -> bool:
     for mention in mentions:
         if mention.start >= end:
             gap = text[end : mention.start]
-            return len(_words(gap)) <= 1 and not re.search(r"[,;:.!?\d]", gap)
+            return len(_words(gap)) <= 1 and not _COUNT_GAP_RE.search(gap)
     return False
 
 
-def _cadence(lex: _Lexicon, text: str) -> str | None:
+def _cadence(lex: _Lexicon, probe: _Probe) -> str | None:
     hits = []
-    for period, pattern in lex.cadence:
-        for m in pattern.finditer(text):
-            if not lex.cadence_not_after.search(text[: m.start()]):
+    for number, period in enumerate(lex.cadence_periods, start=1):
+        for m in probe.finditer(lex.late_index, number):
+            if not _ends_with(probe, lex.prefix_index, lex.cadence_not_after, m.start()):
                 hits.append((m.start(), period))
     return min(hits)[1] if hits else None
 
 
-def _numbers(lex: _Lexicon, text: str, language: str) -> list[tuple[int, int, bool]]:
+def _numbers(lex: _Lexicon, probe: _Probe, language: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_money) of every number that could be a target."""
-    dropped = {m.start("num") for m in lex.open_range.finditer(text)}
-    found = [(m.start(), m.end()) for m in lex.digits.finditer(text)]
+    text = probe.text
+    open_range = lex.open_range(probe)
+    dropped = set() if open_range is None else {m.start("num") for m in open_range.finditer(text)}
+    found = [(m.start(), m.end()) for m in lex.digits.finditer(text)] if probe.digit else []
     words = lex.number_words.get(language)
     if words is not None:
-        found += [(m.start(), m.end()) for m in words.finditer(text)]
+        found += [(m.start(), m.end()) for m in probe.finditer(lex.number_index, words)]
     numbers = []
     for start, end in sorted(found):
-        before = text[:start]
-        if start in dropped or lex.baseline_number.search(before) or lex.rank.search(before):
+        if (
+            start in dropped
+            or _ends_with(probe, lex.prefix_index, lex.baseline_number, start)
+            or _ends_with(probe, lex.prefix_index, lex.rank, start)
+        ):
             continue
         around = text[max(0, start - 1) : end + 8]
         numbers.append((start, end, bool(lex.currency.search(around))))
@@ -557,20 +1162,24 @@ def read_goal(statement: str) -> GoalReading:
     handles = _handles(lex, text)
     # an account name is neither a word of the sentence nor a network's name
     text = _blank(text, [(m.start(), m.end()) for m in handles])
-    language = _detect_language(lex, text)
-    mentions = _find_metrics(lex, text)
-    networks = _find_networks(lex, text, mentions)
-    negated_idx = _negated_mentions(lex, text, mentions)
+    probe = _Probe(text)
+    language = _detect_language(lex, probe)
+    mentions = _find_metrics(lex, probe)
+    networks = _find_networks(lex, probe, mentions)
+    negated_idx = _negated_mentions(lex, probe, mentions)
 
-    sla = _service_levels(lex, text)
+    sla, responding = _service_levels(lex, probe)
     masked = _blank(text, sla)
-    deadline, date_spans = _dates(lex, masked, mentions)
-    masked = _blank(masked, date_spans)
-    phrases = [(m.start(), m.end()) for m in lex.deadline_phrase.finditer(masked)]
+    deadline, date_spans = _dates(lex, probe if masked is text else _Probe(masked), mentions)
+    late = _blank(masked, date_spans)
+    late_probe = probe if late is text else _Probe(late)
+    phrases = [
+        (m.start(), m.end()) for m in late_probe.finditer(lex.late_index, lex.deadline_phrase)
+    ]
     has_deadline = deadline is not None or bool(phrases)
-    cadence = _cadence(lex, masked)
-    durations = [(m.start(), m.end()) for m in _durations(lex, masked)]
-    masked = _blank(masked, phrases + durations)
+    cadence = _cadence(lex, late_probe)
+    durations = [(m.start(), m.end()) for m in _durations(lex, late_probe)]
+    masked = _blank(late, phrases + durations)
 
     live = [m for i, m in enumerate(mentions) if i not in negated_idx]
     names = list(dict.fromkeys(m.name for m in live))
@@ -579,14 +1188,14 @@ def read_goal(statement: str) -> GoalReading:
         for start, end in durations
     )
     masked = _blank(masked, [(m.start, m.end) for m in mentions])
-    for start, end, money in _numbers(lex, masked, language):
+    for start, end, money in _numbers(lex, _Probe(masked), language):
         found = _attach(lex, masked, start, end, live)
         if found is not None:
             has_target |= lex.family[found.name] != "output"
         elif money:
             names.append(_REVENUE)
             has_target = True
-    if sla and lex.response_context.search(text):
+    if sla and responding:
         names.append(_RESPONSE_TIME)
         has_target = True
     names = list(dict.fromkeys(names))
@@ -618,10 +1227,12 @@ def classify_metric(name: str) -> str | None:
     if key in lex.family:
         return lex.family[key]
     phrase = re.sub(r"[_\-\s]+", " ", key).strip()
-    for metric, pattern in lex.metric_patterns:
-        if pattern.fullmatch(phrase):
+    probe = _Probe(phrase)
+    for gid, metric in enumerate(lex.metric_names):
+        pattern = probe.pattern(lex.text_index, gid)
+        if pattern is not None and pattern.fullmatch(phrase):
             return lex.family[metric]
-    families = {lex.family[m.name] for m in _find_metrics(lex, phrase)}
+    families = {lex.family[m.name] for m in _find_metrics(lex, probe)}
     return families.pop() if len(families) == 1 else None
 
 
