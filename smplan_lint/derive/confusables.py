@@ -37,7 +37,8 @@ class Unit:
 def settings() -> dict[str, Any]:
     """The impersonation word lists and thresholds (data/impersonation.yaml)."""
     text = importlib.resources.files("smplan_lint.data").joinpath("impersonation.yaml")
-    return yaml.safe_load(text.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+    return yaml.load(text.read_text(encoding="utf-8"), Loader=loader)
 
 
 @cache
