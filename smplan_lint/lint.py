@@ -7,6 +7,7 @@ The command line, the pack test harness and the test suite all lint through
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import string
 from dataclasses import dataclass, field, replace
@@ -183,27 +184,32 @@ def stable_path(data: Any, pointer: str) -> str:
     return "/" + "/".join(out)
 
 
-class _Template(string.Formatter):
-    """`{field}`, `{alias.field}`, `{option.name}`; nothing else, missing reads '?'."""
+@functools.lru_cache(maxsize=1024)
+def _parsed(template: str) -> tuple[tuple[str, str | None], ...]:
+    """(literal text, field or None) pairs: a template is parsed once, not per finding."""
+    try:
+        return tuple((text, name) for text, name, _, _ in string.Formatter().parse(template))
+    except ValueError:  # unbalanced braces: shown as written
+        return ((template, None),)
 
-    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
-        head, _, rest = field_name.partition(".")
+
+def _render(template: str, subject: dict, bound: dict, options: dict) -> str:
+    """`{field}`, `{alias.field}`, `{option.name}`; nothing else, missing reads '?'."""
+    out = []
+    for text, name in _parsed(template):
+        out.append(text)
+        if name is None:
+            continue
+        head, _, rest = name.partition(".")
         if head == "option" and rest:
-            scope, path = kwargs["options"], rest
-        elif rest and head in kwargs["bound"]:
-            scope, path = kwargs["bound"][head], rest
+            value = field_value(options, rest)
+        elif rest and head in bound:
+            value = field_value(bound[head], rest)
         else:
-            scope, path = kwargs["subject"], field_name
-        value = field_value(scope, path)
+            value = field_value(subject, name)
         if value is MISSING:
             value = "?"
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        return value, field_name
-
-
-def _render(template: str, subject: dict, bound: dict, options: dict) -> str:
-    try:
-        return _Template().format(template, subject=subject, bound=bound, options=options)
-    except (ValueError, IndexError):
-        return template
+        out.append(str(value))
+    return "".join(out)
