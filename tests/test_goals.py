@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -787,3 +788,43 @@ def test_a_dotless_i_still_reads_the_metric() -> None:
     assert read_goal("Get 500 more lıkes on Instagram by June 2027").metrics == (
         read_goal("Get 500 more likes on Instagram by June 2027").metrics
     )
+
+
+# --- the generated index of the data file ---------------------------------------
+
+
+def test_generated_goal_index_is_up_to_date() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "gen_goal_index", ROOT / "tools/gen_goal_index.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = (ROOT / "smplan_lint/data/goal_language.index.json").read_text(encoding="utf-8")
+    assert written == module.render(), (
+        "smplan_lint/data/goal_language.index.json is stale: run `python tools/gen_goal_index.py`"
+    )
+
+
+def test_reading_from_the_yaml_equals_reading_from_the_index() -> None:
+    """A stale index is ignored: the reader then loads the YAML and analyses terms
+    itself, and reads every sentence the same way."""
+    code = (
+        "import json, sys\n"
+        "from smplan_lint.derive import goals as g\n"
+        "g._source_digest = lambda text: 'stale'\n"
+        "sents = json.load(sys.stdin)\n"
+        "print(json.dumps([list(g.read_goal(s).__dict__.values()) for s in sents]))\n"
+    )
+    sentences = [g["statement"] for g in _bench().load()]
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(sentences),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    read_goal.cache_clear()
+    expected = [list(read_goal(s).__dict__.values()) for s in sentences]
+    assert json.loads(out.stdout) == json.loads(json.dumps(expected))
