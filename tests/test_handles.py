@@ -222,6 +222,99 @@ def test_established_account_of_another_entity_is_not_flagged(
                           created=old) is not None
 
 
+def test_booking_and_programme_words_claim() -> None:
+    index = ImpersonationIndex([("instagram", "casaalba")], ["casaalba"], today=TODAY)
+    for handle in ("casaalba.reservas", "casaalbareservations", "casaalba_bookings",
+                   "casaalba.prenotazioni", "casaalba_loyalty", "casaalba.puntos"):
+        verdict = index.assess("instagram", handle)
+        assert verdict is not None and verdict.severity == "error", handle
+        assert "affix" in verdict.kinds, handle
+    # "members" only decorates the name: flagged like "shop", cleared by a fan display name.
+    members = index.assess("x", "casaalba_members", display_name="Casa Alba Members",
+                           created="2026-10-20")
+    assert members is not None and "affix 'members'" in members.evidence
+    assert index.assess("x", "casaalba_members", display_name="Casa Alba fan club") is None
+    # A nature reserve is no booking desk.
+    reserve = ImpersonationIndex([("instagram", "oakridgewines")], ["oakridge", "oakridgewines"],
+                                 today=TODAY)
+    assert reserve.assess("instagram", "oakridge_reserve", display_name="Oakridge Nature Reserve",
+                          created="2012-06-06") is None
+
+
+def test_words_of_the_organisation_name_complete_the_brand() -> None:
+    own, terms = [("instagram", "blueferndental")], ["bluefern", "blueferndental"]
+    org = "Blue Fern Dental & Orthodontics"
+    index = ImpersonationIndex(own, terms, today=TODAY, organisation=org)
+    verdict = index.assess("instagram", "bluefernorthodontics",
+                           display_name="Blue Fern Orthodontics", created="2026-10-29")
+    assert verdict is not None and verdict.severity == "error"
+    assert "'orthodontics' from the brand's own name" in verdict.evidence
+    # Without the organisation's name the word is unknown.
+    assert ImpersonationIndex(own, terms, today=TODAY).assess(
+        "instagram", "bluefernorthodontics") is None
+    # A misspelt name with the word is another practice in the same trade; the word
+    # never ends the name at the front.
+    assert index.assess("instagram", "bluefarn_orthodontics") is None
+    assert index.assess("instagram", "orthodonticsbluefern") is None
+    # The organisation's words do not carve names out of own handles ("junobank" - "bank").
+    juno = ImpersonationIndex([("x", "junobank")], ["juno bank", "junobank"], today=TODAY,
+                              organisation="Juno Bank")
+    assert "juno" not in juno._by_skel
+    assert juno.assess("x", "juno", display_name="Juno \U0001f319", created="2019-04-02") is None
+
+
+def test_established_business_sharing_a_brand_term() -> None:
+    index = ImpersonationIndex([("instagram", "northwindccu")], ["northwind", "northwindccu"],
+                               today=TODAY)
+    old = "2013-05-25"
+    assert index.assess("instagram", "northwind_sailing", display_name="Northwind Sailing School",
+                        created=old) is None
+    assert index.assess("x", "northwind_weather", display_name="Northwind Weather Station",
+                        created=old) is None
+    # A claiming word in the display name is no other business.
+    assert index.assess("x", "northwind_weather", display_name="Northwind Rewards Desk",
+                        created=old) is not None
+    # A new account of the same shape copying the brand is flagged.
+    assert index.assess("x", "northwind_sailing", display_name="Northwind CCU",
+                        created="2026-10-28") is not None
+    # A brand term that is no dictionary word, and a legal form: still another business.
+    kettle = ImpersonationIndex([("instagram", "copperkettletearooms")],
+                                ["copperkettle", "copperkettletearooms"],
+                                official_followers={"instagram": 6000}, today=TODAY)
+    assert kettle.assess("instagram", "copper.kettle.candles",
+                         display_name="Copper Kettle Candle Co.", followers=9000,
+                         created="2016-10-01") is None
+    # The brand's own words are not another business's ("Tea Rooms").
+    assert kettle.assess("instagram", "copperkettle_tearooms",
+                         display_name="Copper Kettle Tea Rooms", created=old) is not None
+
+
+def test_real_word_is_not_name_plus_country_code() -> None:
+    index = ImpersonationIndex([("instagram", "staldricuni")], ["staldric", "staldricuni"],
+                               today=TODAY)
+    assert index.assess("instagram", "staldric_memes") is None
+    assert index.assess("instagram", "staldricuni_es") is not None  # separated: a code
+
+
+def test_declared_fan_or_parody_account_is_not_flagged() -> None:
+    index = ImpersonationIndex([("instagram", "kingsbridgecollege")],
+                               ["kingsbridge", "kingsbridgecollege"], today=TODAY)
+    assert index.assess("x", "kingsbridgecollege",
+                        display_name="Kingsbridge College parody account") is None
+    assert index.assess("x", "kingsbridgecollege", display_name="Kingsbridge College",
+                        bio="Student-run, not affiliated with the college") is None
+    # A claiming handle stays a warning; a deceptive homoglyph stays an error.
+    claims = index.assess("x", "kingsbridgecollege_support",
+                          display_name="Kingsbridge College support (unofficial)")
+    assert claims is not None and claims.severity == "warning"
+    fake = index.assess("x", "kingsbr\u0456dgecollege", display_name="Kingsbridge College fan page",
+                        created="2026-10-30")
+    assert fake is not None and fake.severity == "error"
+    # "fans" in a bio is no disclaimer.
+    assert index.assess("x", "kingsbridgecollege", display_name="Kingsbridge College",
+                        bio="Loved by 10k fans") is not None
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from("acmeorniv10_.-Iаоеς|5ïÆ"), max_size=16))
 def test_evidence_skeleton_agrees_with_fast_skeleton(text: str) -> None:

@@ -12,7 +12,13 @@ written exactly and followed by one or two other words ("velobikes_lyon"): flagg
 when a word claims or lures, or the display name or bio names the brand; a separated
 word on a profile that says nothing else is a warning. An *established* account (old,
 with a display name that names another entity, "Kodo Drummers") is not flagged on a
-name match alone. Brand terms with "&" are also matched spelt "and", "n" or without.
+name match alone, nor is an old account whose display name puts the brand's name in
+another business's name ("Northwind Sailing School"). Brand terms with "&" are also
+matched spelt "and", "n" or without. Words of the organisation's full name (the
+``organisation`` argument) end a brand handle like a claiming word ("bluefern" +
+"orthodontics"). A display name or bio declaring a fan, parody or student account
+clears a profile (a warning at most when its handle claims) unless it has a deceptive
+homoglyph. A glued country code is never cut from a word after the name ("memes").
 
 Cost stays near-linear, also with thousands of own handles that share the brand's
 prefix: ``__init__`` keeps one target per skeleton and network (regional handles that
@@ -63,6 +69,11 @@ class _Affix:
     skel: str
     heads: tuple[str, ...] = ()  # compound words that start with it ("freestyle")
     tails: tuple[str, ...] = ()  # compound words that end with it ("healthcare")
+
+    @property
+    def claims(self) -> bool:
+        """A claiming or luring word, or a word of the brand's own name ("orthodontics")."""
+        return self.kind in ("strong", "brand")
 
 
 @dataclass(frozen=True)
@@ -258,8 +269,6 @@ def _affix_tables() -> tuple[
         if len(skel) >= 6:
             for slip in _one_edit(skel):
                 table.setdefault(slip, _Affix(slip, word, "strong", slip))
-    front: dict[str, tuple[int, ...]] = {}
-    back: dict[str, tuple[int, ...]] = {}
     compounds = [skeleton(word) for word in cfg["compounds"]]
     starts: dict[str, list[str]] = {}  # affix skeleton -> compounds that start with it
     ends: dict[str, list[str]] = {}
@@ -271,15 +280,53 @@ def _affix_tables() -> tuple[
     for skel in starts.keys() | ends.keys():
         table[skel] = dataclasses.replace(table[skel], heads=tuple(starts.get(skel, ())),
                                           tails=tuple(ends.get(skel, ())))
-    for key in sorted(table, key=len, reverse=True):
-        for lens, pair in ((front, key[:2]), (back, key[-2:])):
-            if len(key) not in lens.get(pair, ()):
-                lens[pair] = lens.get(pair, ()) + (len(key),)
+    front, back = _lengths(table)
     return table, front, back
 
 
+def _lengths(
+    table: Mapping[str, _Affix],
+) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Affix lengths by the letter pair they start (front) or end (back) with."""
+    front: dict[str, tuple[int, ...]] = {}
+    back: dict[str, tuple[int, ...]] = {}
+    for key in sorted(table, key=len, reverse=True):
+        pairs = ((back, key[-2:]),) if table[key].kind == "brand" else (
+            (front, key[:2]), (back, key[-2:]))
+        for lens, pair in pairs:
+            if len(key) not in lens.get(pair, ()):
+                lens[pair] = lens.get(pair, ()) + (len(key),)
+    return front, back
+
+
+def _words(text: str) -> list[str]:
+    """The skeleton words of a free text (display name, bio, organisation name)."""
+    cleaned = "".join(c if c.isalnum() else " " for c in text)
+    return [w for w in skeleton(cleaned, keep_separators=True).split(SEP) if w]
+
+
+def _says(text: str | None, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a free text holds one of the phrases, word for word."""
+    if not text:
+        return False
+    words = tuple(_words(text))
+    for phrase in phrases:
+        size = len(phrase)
+        if any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+def _phrases(items: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_words(str(item))) for item in items if _words(str(item)))
+
+
 class ImpersonationIndex:
-    """The brand's names, indexed so each discovered profile is judged in microseconds."""
+    """The brand's names, indexed so each discovered profile is judged in microseconds.
+
+    ``organisation`` is the organisation's full name ("Blue Fern Dental &
+    Orthodontics"): its words that are not brand terms complete a brand handle.
+    """
 
     def __init__(
         self,
@@ -288,6 +335,7 @@ class ImpersonationIndex:
         affiliates: Iterable[tuple[str, str]] = (),
         official_followers: Mapping[str, int] | None = None,
         today: datetime.date | None = None,
+        organisation: str | None = None,
     ) -> None:
         cfg = settings()
         self._today = today or datetime.date.today()
@@ -314,6 +362,19 @@ class ImpersonationIndex:
         self._ext_words = int(ext["max_words"])
         self._ext_word_len = int(ext["min_word_len"])
         self._unofficial = frozenset(skeleton(w) for w in cfg["unofficial_words"])
+        self._disclaimers = _phrases(cfg["disclaimers"])
+        self._display_disclaimers = self._disclaimers | _phrases(cfg["display_disclaimers"])
+        self._legal = frozenset(skeleton(w) for w in cfg["legal_forms"])
+        brand_terms = list(brand_terms)
+        own_words = self._brand_words(cfg["brand_words"], organisation, brand_terms)
+        if own_words:
+            # Words of the brand's own name end a handle like a claiming word: this
+            # index's own affix table (the shared one holds only the data file's words).
+            self._affixes = dict(self._affixes)
+            for skel, word in own_words.items():
+                self._affixes.setdefault(skel, _Affix(word, word, "brand", skel))
+            self._front_lens, self._back_lens = _lengths(self._affixes)
+        self._term_skels = [skeleton(t) for t in brand_terms]
 
         self._own: dict[str, set[str]] = {}
         self._affiliates: dict[str, set[str]] = {}
@@ -334,7 +395,8 @@ class ImpersonationIndex:
             for core, peeled, start in self._peel(marked):
                 name = core.replace(SEP, "")
                 if peeled and len(name) >= 3 and all(
-                    not p.glued or len(p.affix.skel) >= 4 for p in peeled
+                    (not p.glued or len(p.affix.skel) >= 4) and p.affix.kind != "brand"
+                    for p in peeled
                 ):
                     offset = len(marked[:start].replace(SEP, ""))
                     label = f"the name '{name}' of @{raw} on {net}"
@@ -398,6 +460,23 @@ class ImpersonationIndex:
         self._match_cache: dict[tuple[str, str], _Match | None] = {}
         self._text_cache: dict[tuple[str, str], object] = {}
 
+    def _brand_words(
+        self, cfg: Mapping[str, object], organisation: str | None, brand_terms: list[str],
+    ) -> dict[str, str]:
+        """Words of the organisation's name that may complete a brand handle, by skeleton."""
+        stop = {skeleton(str(w)) for w in cfg.get("stopwords", ())}  # type: ignore[attr-defined]
+        min_len = int(cfg.get("min_len", 4))  # type: ignore[arg-type]
+        terms = {skeleton(t) for t in brand_terms}
+        found: dict[str, str] = {}
+        for written in "".join(c if c.isalnum() else " " for c in organisation or "").split():
+            word = skeleton(written)
+            if (
+                len(word) >= min_len and word not in stop and word not in terms
+                and word not in self._unofficial and word not in self._affixes
+            ):
+                found.setdefault(word, written.casefold())
+        return found
+
     def _rule(self, length: int) -> _Rule:
         chosen = self._rules[0][1]
         for min_len, rule in self._rules:
@@ -421,7 +500,9 @@ class ImpersonationIndex:
                         continue
                     affix = self._affixes.get(text[:n])
                     # A leading country code only counts when separated ("uk_acme").
-                    if affix and (affix.kind != "country" or text[n] == SEP) and not any(
+                    if affix and affix.kind != "brand" and (
+                        affix.kind != "country" or text[n] == SEP
+                    ) and not any(
                         text.startswith(c) for c in affix.heads
                     ):
                         rest = text[n:]
@@ -645,6 +726,14 @@ class ImpersonationIndex:
         """The exact long name of a target with one or two other words after it."""
         names = self._ext_names
         for text, marked, start, core_marked, affixes in readings:
+            # A glued country code or short word would cut the extension word in two
+            # ("staldric_memes" is not "mem" + "es"): whole words only.
+            if any(
+                p.glued and (p.affix.kind == "country" or (
+                    p.affix.kind == "weak" and len(p.affix.skel) <= self._glued_max))
+                for p in affixes
+            ):
+                continue
             core = core_marked.replace(SEP, "")
             for size in range(len(core) - 1, self._ext_min - 1, -1):  # longest name first
                 skel = core[:size]
@@ -665,7 +754,7 @@ class ImpersonationIndex:
                     continue
                 target = self._pick_target(skel, net)
                 claiming = [w for w in words
-                            if (a := self._affixes.get(w)) is not None and a.kind == "strong"]
+                            if (a := self._affixes.get(w)) is not None and a.claims]
                 # The words as the handle writes them, for the evidence.
                 letters = units(text)[0]
                 at = len(marked[:start].replace(SEP, "")) + len(skel)
@@ -677,7 +766,7 @@ class ImpersonationIndex:
                 match = _Match(target, 0, 0.55, ["extension"],
                                [f"the name of {target.label} followed by '{shown}'"])
                 match.extension, match.glued = True, not rest.startswith(SEP)
-                match.claims = bool(claiming) or any(p.affix.kind == "strong" for p in affixes)
+                match.claims = bool(claiming) or any(p.affix.claims for p in affixes)
                 if claiming:
                     match.confidence += 0.15
                 self._describe_affixes(match, affixes)
@@ -751,7 +840,7 @@ class ImpersonationIndex:
             return None
 
         match = _Match(target, len(edits), 0.7, deceptive=deceptive)
-        match.claims = any(p.affix.kind == "strong" for p in peeled)
+        match.claims = any(p.affix.claims for p in peeled)
         if homoglyphs:
             match.kinds.append("homoglyph")
             match.parts.append(f"{_plural(len(homoglyphs), 'homoglyph')} ({', '.join(homoglyphs)})")
@@ -802,8 +891,12 @@ class ImpersonationIndex:
         span: tuple[int, int],
     ) -> bool:
         """Whether these edits still read as the target, given the other evidence."""
+        if any(p.affix.kind == "brand" for p in peeled):
+            # A word of the brand's own name after a misspelt name is another business
+            # in the same trade ("harlow_books" for Marlow Books): only exact names.
+            return False
         signal = deceptive or any(
-            p.affix.kind == "strong" or (not p.glued and p.affix.kind != "number")
+            p.affix.claims or (not p.glued and p.affix.kind != "number")
             for p in peeled
         )
         kinds = [kind for kind, _ in edits]
@@ -831,6 +924,8 @@ class ImpersonationIndex:
                 text.append(f"{what} '{affix.word}'")
             elif affix.kind == "number":
                 text.append(f"number '{affix.word}'")
+            elif affix.kind == "brand":
+                text.append(f"'{affix.word}' from the brand's own name")
             elif affix.word != affix.means:
                 text.append(f"misspelt affix '{affix.word}' ({affix.means})")
             else:
@@ -841,7 +936,7 @@ class ImpersonationIndex:
             match.kinds.append("country-code")
         if any(a.word != a.means for a in words):
             match.confidence += 0.2
-        elif any(a.kind == "strong" for a in words):
+        elif any(a.claims for a in words):
             match.confidence += 0.15
 
     def _cached(self, kind: str, text: str | None, compute) -> object:  # type: ignore[no-untyped-def]
@@ -904,6 +999,44 @@ class ImpersonationIndex:
                         return True
         return False
 
+    def _disclaims(self, text: str | None, display: bool = False) -> bool:
+        kind = "_disclaims_display" if display else "_disclaims"
+        phrases = self._display_disclaimers if display else self._disclaimers
+        return self._cached(kind, text, lambda t: _says(t, phrases))  # type: ignore[return-value]
+
+    def _names_other(self, text: str | None) -> bool:
+        return self._cached("_names_other", text, self._names_other_uncached)  # type: ignore[return-value]
+
+    def _names_other_uncached(self, text: str | None) -> bool:
+        """Whether a display name is the brand's name inside another business's name.
+
+        "Northwind Sailing School", "Copper Kettle Candle Co.": a brand name plus words
+        that are not the brand's own (its terms, the organisation's name), not affixes,
+        and no claiming word among them (legal forms such as "Co." claim nothing).
+        """
+        if not text:
+            return False
+        tokens = _words(text)
+        used = [False] * len(tokens)
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                if not any(used[i : i + size]) and "".join(tokens[i : i + size]) in self._by_skel:
+                    used[i : i + size] = [True] * size
+        if not any(used):
+            return False
+        other = False
+        for token, is_name in zip(tokens, used, strict=True):
+            if is_name or token in self._legal:
+                continue
+            affix = self._affixes.get(token)
+            if affix is not None:
+                if affix.kind == "strong":
+                    return False  # "Northwind Rewards": a claim, not another business
+                continue  # decoration, a place, or a word of the brand's own name
+            if len(token) >= 3 and not any(token in term for term in self._term_skels):
+                other = True
+        return other
+
     def _display_match(self, display_name: str | None) -> _Match | None:
         return self._cached("_display_match", display_name, self._display_match_uncached)  # type: ignore[return-value]
 
@@ -954,11 +1087,20 @@ class ImpersonationIndex:
         bio_named, bio_claims = self._names_brand(bio)
         if (
             days is not None and days >= ctx["established_account_days"]
-            and display_name and not named and not (bio_named and bio_claims)
+            and display_name and (not named or self._names_other(display_name))
+            and not (bio_named and bio_claims)
             and not match.deceptive and not display_only
         ):
             return None  # an established account under another entity's name
         unsure = False  # at most a warning
+        if not match.deceptive and (
+            self._disclaims(display_name, display=True) or self._disclaims(bio)
+        ):
+            # A declared fan, parody or student account: nothing, or a warning when the
+            # handle still claims ("acme_support" run by a self-declared fan).
+            if not match.claims or display_only:
+                return None
+            unsure = True
         if match.extension and not match.claims and not named and not bio_named:
             # The name plus an unknown word may be another business ("quillandco" +
             # "mpany"): without a display name or bio naming the brand, only a
