@@ -44,7 +44,8 @@ def run(path: Path = FIXTURE) -> tuple[list[dict[str, object]], list[str]]:
         followers = brand.get("official_followers") or {
             o["network"]: o["followers"] for o in brand.get("own", []) if "followers" in o
         }
-        index = ImpersonationIndex(own, brand.get("brand_terms", []), affiliates, followers, today)
+        index = ImpersonationIndex(own, brand.get("brand_terms", []), affiliates, followers, today,
+                                   organisation=brand.get("name"))
         mine = {(net.casefold(), plain(h)) for net, h in own + affiliates}
         for item in brand["discovered"]:
             created = item.get("created")

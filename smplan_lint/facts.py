@@ -190,6 +190,7 @@ class _Builder:
             official_followers={a["network"]: a["followers"] for a in accounts
                                 if "network" in a and _is_number(a.get("followers"))},
             today=self.today,
+            organisation=organisation.get("name"),
         )
         for item in items:
             fact = self._item("discovered", item)
