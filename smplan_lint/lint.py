@@ -54,30 +54,44 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
     """Findings for one loaded document (its version already checked)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys,
                          declared_fields=compiled.declared_fields, reserved_keys=RESERVED)
-    facts = build_facts(validated.plan, today, compiled.options)
-    _provide(compiled, facts, today)
-    for fact in facts:
-        _engine_safe(fact)
-    for lowered in compiled.lowered:
-        for fact in facts:
-            if fact["type"] == lowered.type:
-                fact[lowered.attribute] = lowered.predicate(fact, today)
+    facts = _facts(validated.plan, compiled, today)
     placer = _Placer(document, compiled, facts)
     findings = [placer.issue(issue) for issue in [*document.problems, *validated.issues]]
     findings.extend(placer.matches(engine.run(compiled.program, facts)))
+    kept, hidden = _apply_policy(findings, validated.plan, compiled, policy, today, placer)
+    return FileResult(document.path, kept, hidden, facts)
+
+
+def _facts(plan: dict[str, Any], compiled: Compiled, today: datetime.date) -> list[dict]:
+    """Facts with every attribute the engine tests: derived, provided and lowered."""
+    facts = build_facts(plan, today, compiled.options)
+    _provide(compiled, facts, today)
+    by_type: dict[str, list] = {}
+    for lowered in compiled.lowered:
+        by_type.setdefault(lowered.type, []).append(lowered)
+    for fact in facts:
+        _engine_safe(fact)
+        for lowered in by_type.get(fact["type"], ()):
+            fact[lowered.attribute] = lowered.predicate(fact, today)
+    return facts
+
+
+def _apply_policy(findings: list[Finding], plan: dict[str, Any], compiled: Compiled,
+                  policy: Policy, today: datetime.date,
+                  placer: _Placer) -> tuple[list[Finding], list[Finding]]:
+    """(kept, suppressed): selected rules at their configured severity, less suppressions."""
     enabled = policy.enabled if policy.enabled is not None else frozenset(compiled.rules)
     levels = dict(policy.severity)
     findings = [replace(item, severity=levels.get(item.rule, item.severity))
                 for item in findings if item.rule in enabled]
     index = RuleIndex(compiled.rules)
-    entries = [entry for entry in suppressions(validated.plan)
+    entries = [entry for entry in suppressions(plan)
                if not (found := index.find(entry.token))
                or any(rule.id in enabled for rule in found)]
     kept, hidden = apply_suppressions(
         findings, entries, index, today,
         lambda rule, message, at, subject: placer.issue(Issue(rule, at, message, subject)))
-    kept = [item for item in kept if item.rule in enabled]
-    return FileResult(document.path, kept, hidden, facts)
+    return [item for item in kept if item.rule in enabled], hidden
 
 
 def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
