@@ -828,3 +828,131 @@ def test_reading_from_the_yaml_equals_reading_from_the_index() -> None:
     read_goal.cache_clear()
     expected = [list(read_goal(s).__dict__.values()) for s in sentences]
     assert json.loads(out.stdout) == json.loads(json.dumps(expected))
+
+
+# --- classes of goal wording found by the second blind set ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Community management on Pinterest, ongoing.",
+        "We are managing our community on Threads every day.",
+        "Laufende Community-Pflege auf TikTok.",
+        "Die Community auf YouTube betreuen.",
+        "Gestionar nuestra comunidad en Instagram.",
+        "Animer notre communauté sur LinkedIn.",
+    ],
+)
+def test_community_management_is_an_activity_not_a_vanity_metric(sentence: str) -> None:
+    reading = read_goal(sentence)
+    assert "followers" not in reading.metrics
+    assert not vanity_only(reading.families)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "family"),
+    [
+        ("Gather 300 petition signatures on Facebook by May 2027.", "business"),
+        ("30 Unterschriften pro Woche über Instagram sammeln.", "business"),
+        ("Recoger 500 firmas en Instagram antes de mayo de 2027.", "business"),
+        ("Obtenir 400 signatures sur Facebook chaque mois.", "business"),
+        ("Earn 12 new Facebook recommendations a month.", "business"),
+        ("20 neue Empfehlungen auf Facebook pro Monat.", "business"),
+        ("Book 15 boiler jobs a month from Nextdoor.", "business"),
+        ("Hit an 85% reply rate on Instagram DMs each week.", "business"),
+        ("Eine Antwortquote von 90 % auf Facebook halten.", "business"),
+        ("Mantener una tasa de respuesta del 90 % en Instagram.", "business"),
+        ("Maintenir un taux de réponse de 90 % sur Instagram.", "business"),
+        ("500 Klicks auf den Shop-Link in der TikTok-Bio pro Monat.", "business"),
+        ("300 clicks on the donate link in our bio each month.", "business"),
+        ("200 solicitudes de matrícula desde Facebook al trimestre.", "business"),
+        ("Raise 40 donations via Instagram by June 2027.", "business"),
+        ("Recruit 30 volunteers through Facebook by May 2027.", "business"),
+        ("40 Freiwillige über Instagram gewinnen bis Mai 2027.", "business"),
+        ("Drive 50 phone calls a month from Facebook.", "business"),
+        ("Get 80 coupons redeemed from TikTok by March 2027.", "business"),
+        ("100 visites en magasin via Instagram par mois.", "business"),
+    ],
+)
+def test_result_metrics_of_charities_trades_schools_and_shops(sentence: str, family: str) -> None:
+    reading = read_goal(sentence)
+    assert family in reading.families, reading
+    assert reading.has_target, reading
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reduce unanswered Facebook messages to zero by June 2027.",
+        "Unbeantwortete Nachrichten auf Instagram auf null senken.",
+        "Reducir a cero los mensajes sin respuesta en Instagram.",
+        "Ramener à zéro les messages sans réponse sur Instagram.",
+        "Halve the cost per lead on LinkedIn by Q3 2027.",
+        "Cut our response time on X in half.",
+        "Get a dozen new Google reviews from Instagram.",
+        "Double newsletter sign-ups from TikTok.",
+        "Réduire de moitié le temps de réponse sur Facebook.",
+    ],
+)
+def test_number_words_that_state_a_target(sentence: str) -> None:
+    assert read_goal(sentence).has_target
+
+
+def test_half_of_the_year_is_not_a_target() -> None:
+    assert not read_goal("Grow LinkedIn leads in the second half of the year.").has_target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tiempo de respuesta en Instagram inferior a 45 minutos.",
+        "Responder en menos de 2 horas a los mensajes de Facebook.",
+        "Antworten auf Instagram-Nachrichten in weniger als 2 Stunden.",
+        "Répondre aux messages Facebook en moins de 2 heures.",
+        "Un temps moyen de réponse inférieur à 30 minutes sur Instagram.",
+        "Reply to DMs on X in fewer than 30 minutes.",
+    ],
+)
+def test_below_a_duration_is_a_response_time_target(sentence: str) -> None:
+    reading = read_goal(sentence)
+    assert "response_time" in reading.metrics
+    assert reading.has_target
+    assert not reading.has_deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Grow Instagram sign-ups 20% by the end of the 2026/27 academic year.", "2027-12-31"),
+        ("500 neue Mitglieder in der Saison 2026/27.", "2027-12-31"),
+        ("300 inscripciones en el curso 2026-27.", "2027-12-31"),
+        ("200 inscriptions pour l'année scolaire 2026-2027.", "2027-12-31"),
+    ],
+)
+def test_a_school_year_or_season_is_a_deadline(sentence: str, deadline: str) -> None:
+    reading = read_goal(sentence)
+    assert reading.has_deadline
+    assert reading.deadline == deadline
+
+
+def test_a_full_date_is_not_read_as_a_school_year() -> None:
+    assert read_goal("Launch the campaign by 2027-03-15.").deadline == "2027-03-15"
+    assert read_goal("Post 3 reels by 2027-12 on Instagram.").has_deadline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Become the most-followed gym on Instagram in Leeds by 2027.", "followers"),
+        ("Be the most liked florist on Facebook in York.", "likes"),
+        ("Run the most-viewed recipe channel on YouTube by 2028.", "views"),
+        ("Die meistgefolgte Bäckerei auf Instagram werden.", "followers"),
+        ("Ser la tienda más seguida en TikTok.", "followers"),
+        ("Devenir le café le plus suivi sur Instagram.", "followers"),
+    ],
+)
+def test_most_followed_liked_or_viewed_is_a_vanity_metric(sentence: str, metric: str) -> None:
+    reading = read_goal(sentence)
+    assert metric in reading.metrics
+    assert vanity_only(reading.families)

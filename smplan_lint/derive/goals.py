@@ -839,6 +839,7 @@ class _Lexicon:
                 "day": r"(?P<day>0?[1-9]|[12]\d|3[01])",
                 "monthnum": r"(?P<monthnum>0?[1-9]|1[0-2])",
                 "year": rf"(?P<year>{self.data['dates']['year']})",
+                "endyear": r"(?P<endyear>(?:20)?[2-9]\d)",
             }
             for name in used:
                 source = self.date_index.groups[self.date_slots[name]].source(slots[name] or 0)
@@ -1180,6 +1181,9 @@ def _lookup(table: list[tuple[int, re.Pattern[str]]], value: str) -> int:
 def _resolve(lex: _Lexicon, groups: dict[str, str | None]) -> _dt.date | None:
     """The last day a matched date expression allows."""
     year = int(groups["year"] or 0)
+    if groups.get("endyear"):  # "2026/27": a school year or season ends in the later year
+        later = int(groups["endyear"] or 0)
+        year = max(year, later if later >= 100 else year - year % 100 + later)
     if groups.get("quarter"):
         month = 3 * _lookup(lex.quarters, groups["quarter"] or "")
     elif groups.get("yearpart"):
