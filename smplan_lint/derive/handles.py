@@ -288,15 +288,14 @@ def _lengths(
     table: Mapping[str, _Affix],
 ) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
     """Affix lengths by the letter pair they start (front) or end (back) with."""
-    front: dict[str, tuple[int, ...]] = {}
-    back: dict[str, tuple[int, ...]] = {}
-    for key in sorted(table, key=len, reverse=True):
-        pairs = ((back, key[-2:]),) if table[key].kind == "brand" else (
-            (front, key[:2]), (back, key[-2:]))
-        for lens, pair in pairs:
-            if len(key) not in lens.get(pair, ()):
-                lens[pair] = lens.get(pair, ()) + (len(key),)
-    return front, back
+    front: dict[str, set[int]] = {}
+    back: dict[str, set[int]] = {}
+    for key, affix in table.items():
+        back.setdefault(key[-2:], set()).add(len(key))
+        if affix.kind != "brand":
+            front.setdefault(key[:2], set()).add(len(key))
+    return ({pair: tuple(sorted(lens, reverse=True)) for pair, lens in front.items()},
+            {pair: tuple(sorted(lens, reverse=True)) for pair, lens in back.items()})
 
 
 def _words(text: str) -> list[str]:
