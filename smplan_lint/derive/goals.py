@@ -30,10 +30,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-
-# the engine's own parser, for the widest match of a group (`_Group.width`)
-from re._parser import MAXREPEAT as _MAXREPEAT
-from re._parser import parse as _sre_parse
 from typing import Any
 
 import yaml
@@ -322,24 +318,6 @@ def _key(text: str, ends: bool) -> str | None:
     return word[:_KEY_LENGTH] if len(word) >= _KEY_LENGTH else None
 
 
-# Letters by how common they are in the four languages, space first; any other
-# character is rarer than all of them.
-_COMMON_CHARS = " eaitnsrolucdmpgvhbfywkzjxq"
-
-
-def _rarest(piece: str) -> str:
-    """The pair of characters of a piece of text that fewest sentences contain
-    (the piece itself when it is one character)."""
-    if len(piece) < 2:
-        return piece
-
-    def rarity(c: str) -> int:
-        return _COMMON_CHARS.find(c) if c in _COMMON_CHARS else 99
-
-    pairs = [piece[i : i + 2] for i in range(len(piece) - 1)]
-    return max(pairs, key=lambda pair: rarity(pair[0]) + rarity(pair[1]))
-
-
 def _text_keys(lowered: str) -> set[str]:
     words = _TOKEN_RE.findall(lowered)
     keys = {w + " " for w in words}
@@ -393,17 +371,6 @@ class _Group:
         self.edges = edges or (bounded, bounded)
         self.all = (1 << len(self.terms)) - 1
         self._compiled: dict[int, re.Pattern[str]] = {}
-        self.tail_words: tuple[str, ...] = ()
-        """Lower-case words the wrap lets follow a match (see `_ends_with`)."""
-
-    @cached_property
-    def width(self) -> int | None:
-        """The most characters a match of one of the terms spans, None if unbounded."""
-        try:
-            high = _sre_parse(_join(self.terms, bounded=False), _FLAGS).getwidth()[1]
-        except re.error:  # pragma: no cover - the terms compile elsewhere
-            return None
-        return high if high < _MAXREPEAT else None
 
     def source(self, picked: int) -> str:
         """The alternation of the terms whose bits are set in ``picked``."""
@@ -455,19 +422,11 @@ class _Index:
             offset += len(group.terms)
         self.keyed = {k: (v[0], v[1]) for k, v in keyed.items()}
         self.keyset = frozenset(keyed)
-        # pieces by their rarest pair of characters (a one-character piece by
-        # itself): a sentence without it has none of them
-        by_char: dict[str, list[tuple[str, int, int]]] = {}
-        for k, v in pieces.items():
-            by_char.setdefault(_rarest(k), []).append((k, v[0], v[1]))
-        self.pieces_by_char = {c: tuple(found) for c, found in by_char.items()}
-        self.piece_chars = frozenset(by_char)
+        self.pieces = tuple((k, v[0], v[1]) for k, v in pieces.items())
         self.always = (always[0], always[1])
 
-    def select(self, lowered: str, keys: set[str] | None, chars: set[str]) -> dict[int, int]:
-        """For each group that can match the text, the bits of the terms that can.
-
-        ``chars``: the characters and pairs of characters of ``lowered``."""
+    def select(self, lowered: str, keys: set[str] | None) -> dict[int, int]:
+        """For each group that can match the text, the bits of the terms that can."""
         terms, groups = self.always
         if keys is not None:
             keyed = self.keyed
@@ -475,12 +434,10 @@ class _Index:
                 t, g = keyed[key]
                 terms |= t
                 groups |= g
-        by_char = self.pieces_by_char
-        for char in chars & self.piece_chars:
-            for piece, t, g in by_char[char]:
-                if piece in lowered:
-                    terms |= t
-                    groups |= g
+        for piece, t, g in self.pieces:
+            if piece in lowered:
+                terms |= t
+                groups |= g
         chosen: dict[int, int] = {}
         offsets = self.groups_offsets
         while groups:
@@ -499,14 +456,13 @@ class _Index:
 class _Probe:
     """One version of a sentence (masked spans blanked), with what it contains."""
 
-    __slots__ = ("text", "lowered", "_keys", "_chars", "odd", "_chosen", "digit")
+    __slots__ = ("text", "lowered", "_keys", "odd", "_chosen", "digit")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()
         self.odd = not text.isascii() and _ODD_CASE_RE.search(text) is not None
         self._keys: set[str] | None = None
-        self._chars: set[str] | None = None
         self._chosen: dict[int, dict[int, int]] = {}
         self.digit = _DIGIT_RE.search(text) is not None
 
@@ -519,11 +475,7 @@ class _Probe:
             else:
                 if self._keys is None and index.keyset:
                     self._keys = _text_keys(self.lowered)
-                if self._chars is None:
-                    lowered = self.lowered
-                    self._chars = set(lowered)
-                    self._chars.update(map(str.__add__, lowered, lowered[1:]))
-                chosen = index.select(self.lowered, self._keys, self._chars)
+                chosen = index.select(self.lowered, self._keys)
             self._chosen[id(index)] = chosen
         return chosen
 
@@ -684,13 +636,11 @@ class _Lexicon:
         # cues searched for right before a number or a period, on the sentence's
         # beginning up to it
         self.sla_within, self.cadence_not_after, self.baseline_number, self.rank = 0, 1, 2, 3
-        baseline = _Group(num["baseline_cues"], wrap=r"(?:{})\s*(?:of\s+|at\s+|bei\s+)?$")
-        baseline.tail_words = ("bei", "of", "at")
         self.prefix_index = _Index(
             [
                 _Group(sla["within"], wrap=r"(?:{})\s*$"),
                 _Group(cad["not_after"], wrap=r"(?:{})\s*$"),
-                baseline,
+                _Group(num["baseline_cues"], wrap=r"(?:{})\s*(?:of\s+|at\s+|bei\s+)?$"),
                 _Group(num["rank_cues"], wrap=r"(?:{})\s*$"),
             ],
             prefixes=True,
@@ -1134,27 +1084,9 @@ def _durations(lex: _Lexicon, probe: _Probe) -> list[re.Match[str]]:
 
 
 def _ends_with(probe: _Probe, index: _Index, gid: int, end: int) -> bool:
-    """Whether one of the group's cues ends the text before ``end``.
-
-    Only the tail of the text where such a match can start is searched: a cue is
-    at most `_Group.width` characters long and can only be followed by spaces and
-    the group's `tail_words` (a sentence with an odd-case letter is searched whole).
-    """
+    """Whether one of the group's cues ends the text before ``end``."""
     pattern = probe.pattern(index, gid)
-    if pattern is None:
-        return False
-    text = probe.text
-    group = index.groups[gid]
-    width = group.width
-    if width is None or probe.odd:
-        return pattern.search(text[:end]) is not None
-    head = text[:end].rstrip()
-    lowered = head.lower()
-    for word in group.tail_words:
-        if lowered.endswith(word):
-            head = head[: -len(word)].rstrip()
-            break
-    return pattern.search(text, max(0, len(head) - width), end) is not None
+    return pattern is not None and pattern.search(probe.text[:end]) is not None
 
 
 def _service_levels(lex: _Lexicon, probe: _Probe) -> tuple[list[tuple[int, int]], bool]:
