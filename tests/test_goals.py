@@ -956,3 +956,125 @@ def test_most_followed_liked_or_viewed_is_a_vanity_metric(sentence: str, metric:
     reading = read_goal(sentence)
     assert metric in reading.metrics
     assert vanity_only(reading.families)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Raise SEK 300,000 for the food bank through Instagram in 2027.",
+        "Raise CHF 9,000 for the choir on Facebook in 2027.",
+        "Raise A$25,000 for the surf club on Facebook by June 2027.",
+        "Make R$ 80.000 on Instagram in 2027.",
+        "Bring in ₹12,00,000 through WhatsApp by Q4 2027.",
+        "Raise 50,000 zł for the shelter on Facebook by 2027.",
+        "Recaudar 30.000 CHF para el refugio a través de Instagram en 2027.",
+    ],
+)
+def test_an_amount_in_any_currency_is_a_revenue_target(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.has_target and "business" in r.families
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Get 40 consultation requests a month via Instagram.",
+        "Receive 60 information requests per quarter from LinkedIn.",
+        "Conseguir 50 solicitudes de asesoría al mes desde Instagram.",
+        "Erhalte 40 Beratungsanfragen pro Monat über Instagram.",
+    ],
+)
+def test_requests_are_leads(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert "leads" in r.metrics and r.has_target and not vanity_only(r.families)
+
+
+def test_follow_and_connection_requests_stay_vanity() -> None:
+    assert vanity_only(read_goal("Get 40 connection requests a month on LinkedIn.").families)
+    assert vanity_only(read_goal("Get 200 follow requests on Instagram in 2027.").families)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Get 15 bookings each weekend from Facebook.",
+        "Get 50 bookings every weekend via Instagram.",
+        "40 Reservierungen am Wochenende über Instagram.",
+        "Conseguir 35 reservas cada fin de semana desde Instagram.",
+        "Obtenir 25 réservations chaque week-end via Instagram.",
+    ],
+)
+def test_a_weekend_is_a_weekly_cadence(sentence: str) -> None:
+    assert read_goal(sentence).cadence == "week"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sign up 500 paid members through Instagram by the end of 2027.",
+        "Grow loyalty programme members to 2,000 via Facebook by 2027.",
+        "Gain 300 new members to the rewards club via Instagram by 2027.",
+        "Reach 400 Patreon members from our YouTube audience by 2027.",
+        "Gewinnen Sie 300 zahlende Mitglieder über Instagram bis Ende 2027.",
+        "Conseguir 200 socios del programa de fidelización vía Instagram en 2027.",
+        "Recruter 150 adhérents payants via Facebook d'ici fin 2027.",
+    ],
+)
+def test_paying_members_are_a_business_result(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert "subscriptions" in r.metrics and not vanity_only(r.families)
+
+
+def test_group_members_stay_vanity() -> None:
+    assert vanity_only(read_goal("Grow our Facebook group members to 5,000 by June 2027.").families)
+
+
+def test_network_nicknames() -> None:
+    assert read_goal("Grow followers on the Gram to 40k by next year.").networks == ("instagram",)
+    assert read_goal("Post daily on the 'gram.").networks == ("instagram",)
+    assert read_goal("Sell more through our LINE official account.").networks == ("line",)
+    assert read_goal("Get 500 friends on LINE by 2027.").networks == ("line",)
+    assert read_goal("Launch a new line of products by 2027.").networks == ()
+    assert read_goal("Reach 2,000 subscribers on WhatsApp Channels.").networks == ("whatsapp",)
+    # Patreon is where paying members are counted, not a social network
+    assert read_goal("Get 800 paid members on Patreon by 2027.").networks == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Grow followers of the St. Anne's Bakery Facebook page from 1,500 to 3,000 by 2027.",
+        "Grow followers of the Acme Inc. Instagram account from 5,000 to 9,000 by 2027.",
+        "Grow Instagram followers of Dr. Weber's clinic from 2,000 to 4,000 by June 2027.",
+    ],
+)
+def test_an_abbreviation_does_not_cut_a_metric_from_its_range(sentence: str) -> None:
+    assert read_goal(sentence).has_target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reach 60% of people aged 16-19 with the campaign on TikTok by May 2027.",
+        "Reach 40% of households in Leeds via Facebook by Q3 2027.",
+        "Bis Juni 2027 70 % der Einwohner zwischen 18 und 25 auf Instagram erreichen.",
+        "Llegar al 65 % de los jóvenes de 18 a 25 años en TikTok antes de junio de 2027.",
+        "Toucher 60 % des habitants de 18 à 25 ans sur Instagram d'ici juin 2027.",
+    ],
+)
+def test_reaching_a_share_of_an_audience_is_reach_with_a_target(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert "reach" in r.metrics and r.has_target and vanity_only(r.families)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Increase online permit submissions referred from Instagram by 15% by 2027.",
+        "Grow online applications from LinkedIn by 20% in 2027.",
+        "Online-Anträge über Facebook bis Ende 2027 um 10 % steigern.",
+    ],
+)
+def test_a_percent_change_of_submissions_is_a_target(sentence: str) -> None:
+    r = read_goal(sentence)
+    assert r.has_target and not vanity_only(r.families)

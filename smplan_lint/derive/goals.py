@@ -678,6 +678,28 @@ class _Lexicon:
         return re.compile(self.data["numbers"]["currency"], _FLAGS)
 
     @cached_property
+    def currency_before(self) -> re.Pattern[str]:
+        return re.compile(self.data["numbers"]["currency_before"], _FLAGS)
+
+    @cached_property
+    def range_from(self) -> re.Pattern[str]:
+        """'from 8,000 to ' right before a number: the range's start, where the
+        metric before it is measured from."""
+        froms = _alternation(self.data["numbers"]["range_from"])
+        tos = _alternation(self.data["numbers"]["range_to"], bounded=False)
+        return re.compile(
+            rf"(?<!\w)(?:{froms})\s+[€$£¥₹]?\s?\d[\d.,' ]*(?:\s?(?:k|m|%))?\s*(?:{tos})\s*[€$£¥₹]?\s?$",
+            _FLAGS,
+        )
+
+    @cached_property
+    def abbreviation(self) -> re.Pattern[str]:
+        """The full stop of an abbreviation inside a sentence ("St. Mary's",
+        "Dr. Weber", "Acme Inc. account"): not the end of a clause."""
+        words = _alternation(self.data["abbreviations"])
+        return re.compile(rf"(?<![\w.])(?:{words})\.(?=\s+\S)", _FLAGS)
+
+    @cached_property
     def gap_ignore(self) -> re.Pattern[str]:
         return _compile(self.data["numbers"]["gap_ignore"])
 
@@ -1191,7 +1213,8 @@ def _numbers(lex: _Lexicon, probe: _Probe, language: str) -> list[tuple[int, int
         ):
             continue
         around = text[max(0, start - 1) : end + 8]
-        numbers.append((start, end, bool(lex.currency.search(around))))
+        money = lex.currency.search(around) or lex.currency_before.search(text[max(0, start - 6) : start])
+        numbers.append((start, end, bool(money)))
     return numbers
 
 
@@ -1216,6 +1239,9 @@ def _attach(
         stops = _AFTER_STOP_RE.search(gap) or lex.denominator.search(gap)
         if len(_words(gap)) <= 3 and not stops:
             return after
+    ranged = lex.range_from.search(text[:start])
+    if ranged is not None:
+        start = ranged.start()
     before = [m for m in mentions if m.end <= start]
     window = [
         m
@@ -1235,6 +1261,7 @@ def read_goal(statement: str) -> GoalReading:
     """
     lex = _lexicon()
     text = _normalise(statement)
+    text = lex.abbreviation.sub(lambda m: m.group(0)[:-1] + " ", text)
     handles = _handles(lex, text)
     # an account name is neither a word of the sentence nor a network's name
     text = _blank(text, [(m.start(), m.end()) for m in handles])
