@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -48,8 +48,7 @@ class Finding:
 
     def contract(self) -> dict[str, Any]:
         """The fields of the versioned JSON contract (SPEC §6), in order."""
-        data = asdict(self)
-        return {key: data[key] for key in CONTRACT_FIELDS}
+        return {key: getattr(self, key) for key in CONTRACT_FIELDS}
 
 
 CONTRACT_FIELDS = (

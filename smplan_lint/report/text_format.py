@@ -62,11 +62,11 @@ def _table(findings: list[Finding], paint: Paint) -> list[list[str]]:
         rows.append([location(finding), paint(COLOURS[finding.severity], finding.severity),
                      finding.rule, finding.name, "\n".join(message)])
     lines = tabulate(rows, tablefmt="plain", disable_numparse=True).splitlines()
-    chunks = []
+    chunks, start = [], 0
     for row in rows:
         height = max(max(len(cell.splitlines()), 1) for cell in row)
-        chunks.append(lines[:height])
-        lines = lines[height:]
+        chunks.append(lines[start:start + height])
+        start += height
     return chunks
 
 
