@@ -688,7 +688,8 @@ class _Lexicon:
         froms = _alternation(self.data["numbers"]["range_from"])
         tos = _alternation(self.data["numbers"]["range_to"], bounded=False)
         return re.compile(
-            rf"(?<!\w)(?:{froms})\s+[€$£¥₹]?\s?\d[\d.,' ]*(?:\s?(?:k|m|%))?\s*(?:{tos})\s*[€$£¥₹]?\s?$",
+            rf"(?<!\w)(?:{froms})\s+[€$£¥₹]?\s?\d[\d.,' ]*(?:\s?(?:k|m|%))?"
+            rf"\s*(?:{tos})\s*[€$£¥₹]?\s?$",
             _FLAGS,
         )
 
@@ -1213,7 +1214,8 @@ def _numbers(lex: _Lexicon, probe: _Probe, language: str) -> list[tuple[int, int
         ):
             continue
         around = text[max(0, start - 1) : end + 8]
-        money = lex.currency.search(around) or lex.currency_before.search(text[max(0, start - 6) : start])
+        before = text[max(0, start - 6) : start]
+        money = lex.currency.search(around) or lex.currency_before.search(before)
         numbers.append((start, end, bool(money)))
     return numbers
 
