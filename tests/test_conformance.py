@@ -47,3 +47,14 @@ def test_the_conformance_suite_covers_every_shipped_rule():
     covered = {rule.id for rule, *_ in EXAMPLES}
     assert covered == {rule.id for pack in PACKS for rule in pack.rules}
     assert len(EXAMPLES) >= 2 * len(covered)
+
+
+def test_a_plan_larger_than_one_engine_batch_gives_identical_findings():
+    accounts = "".join(
+        f"  - {{id: a{n}, network: x, handle: acme{n}, owner: p{n % 7}, purpose: Sell.}}\n"
+        for n in range(2500))
+    plan = ("version: 1\npeople: [{id: p1, name: P, active: false}]\naccounts:\n"
+            + accounts).encode()
+    durable = lint_bytes(plan, "big", COMPILED, backend("durable"), TODAY)
+    python = lint_bytes(plan, "big", COMPILED, backend("python"), TODAY)
+    assert len(durable.findings) > 5000 and _contract(durable) == _contract(python)
