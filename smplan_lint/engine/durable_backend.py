@@ -35,9 +35,6 @@ from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Prog
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
 _SESSION_RULE = "$session"
-# Facts go in batches of this size: large enough to amortise each call, small enough that
-# a batch refused for a look-alike fact (see _assert_one_by_one) is cheap to redo.
-_CHUNK = 2000
 
 
 def _session_opened(c: Any) -> None:
@@ -165,12 +162,11 @@ class DurableBackend:
                 batch = [{key: fact[key] for key in keep if key in fact} | {"sid": sid}
                          for fact in facts
                          if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
-                for start in range(0, len(batch), _CHUNK):
-                    chunk = batch[start:start + _CHUNK]
+                if batch:
                     try:
-                        self._assert(name, chunk)
+                        self._assert(name, batch)
                     except _durable.MessageObservedException:
-                        self._assert_one_by_one(name, chunk)
+                        self._assert_one_by_one(name, batch)
                 self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
                 state = self._host.get_state(name, sid)
                 if "exception" in state:
