@@ -130,7 +130,7 @@ class Compiler:
 
 
 def _negation(inner: tuple | None) -> Callable[[dict[str, Any], datetime.date], bool]:
-    from smplan_lint.engine.python_backend import holds
+    from smplan_lint.engine.matching import holds
 
     return lambda fact, today: not holds(inner, fact)
 

@@ -31,10 +31,13 @@ from typing import Any
 import durable.engine as _durable
 
 from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Program
+from smplan_lint.engine.shards import split
 
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
 _SESSION_RULE = "$session"
+# Facts one session owns: see shards.py for why sessions stay small.
+SESSION_SIZE = 4000
 
 
 def _session_opened(c: Any) -> None:
@@ -155,24 +158,34 @@ class DurableBackend:
     def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
         with self._lock:
             name = self._ruleset(program)
-            sid = str(next(self._sessions))
-            self._results[sid] = []
-            try:
-                used = self._fields[program.digest]
-                batch = [{key: fact[key] for key in keep if key in fact} | {"sid": sid}
-                         for fact in facts
-                         if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
-                if batch:
-                    try:
-                        self._assert(name, batch)
-                    except _durable.MessageObservedException:
-                        self._assert_one_by_one(name, batch)
-                self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
-                state = self._host.get_state(name, sid)
-                if "exception" in state:
-                    raise EngineFailure(str(state["exception"]))
-                return self._results[sid]
-            finally:
-                del self._results[sid]
-                with contextlib.suppress(Exception):  # never hide the error that got here
-                    self._host.delete_state(name, sid)
+            used = self._fields[program.digest]
+            batch = [{key: fact[key] for key in keep if key in fact}
+                     for fact in facts
+                     if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
+            matches = []
+            for shard in split(program, batch, SESSION_SIZE):
+                found = self._session(name, shard.facts)
+                if shard.owned is not None:
+                    found = [m for m in found if m.bindings[0][1] in shard.owned]
+                matches.extend(found)
+            return matches
+
+    def _session(self, name: str, facts: list[dict[str, Any]]) -> list[Match]:
+        sid = str(next(self._sessions))
+        self._results[sid] = []
+        try:
+            if facts:
+                batch = [fact | {"sid": sid} for fact in facts]
+                try:
+                    self._assert(name, batch)
+                except _durable.MessageObservedException:
+                    self._assert_one_by_one(name, batch)
+            self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
+            state = self._host.get_state(name, sid)
+            if "exception" in state:
+                raise EngineFailure(str(state["exception"]))
+            return self._results[sid]
+        finally:
+            del self._results[sid]
+            with contextlib.suppress(Exception):  # never hide the error that got here
+                self._host.delete_state(name, sid)

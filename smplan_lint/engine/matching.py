@@ -1,0 +1,88 @@
+"""Tests and equality joins evaluated in Python.
+
+The python back end evaluates whole programs with them; the durable back end
+uses them only to plan which facts each engine session needs (see shards.py).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import defaultdict
+from typing import Any
+
+from smplan_lint.engine.program import MISSING, Pattern, field_value
+
+_COMPARE = {
+    "eq": operator.eq, "ne": operator.ne,
+    "gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le,
+}
+
+
+def holds(test: tuple | None, fact: dict[str, Any]) -> bool:
+    """Evaluate a test; a comparison on a missing field is false."""
+    if test is None:
+        return True
+    op = test[0]
+    if op == "and":
+        return all(holds(part, fact) for part in test[1])
+    if op == "or":
+        return any(holds(part, fact) for part in test[1])
+    value = field_value(fact, test[1])
+    if op == "ex":
+        return value is not MISSING
+    if op == "nex":
+        return value is MISSING
+    if value is MISSING:
+        return False
+    try:
+        return bool(_COMPARE[op](value, test[2]))
+    except TypeError:
+        return False
+
+
+class FactIndex:
+    """Facts by type, with equality indexes built on first use."""
+
+    def __init__(self, facts: list[dict[str, Any]]) -> None:
+        self.by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for fact in facts:
+            self.by_type[fact["type"]].append(fact)
+        self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple, list[dict]]] = {}
+
+    def lookup(self, type_: str, fields: tuple[str, ...], values: tuple) -> list[dict]:
+        key = (type_, fields)
+        index = self._indexes.get(key)
+        if index is None:
+            index = defaultdict(list)
+            for fact in self.by_type.get(type_, ()):
+                found = tuple(field_value(fact, f) for f in fields)
+                if MISSING not in found and all(_hashable(v) for v in found):
+                    index[tuple(_hash_key(v) for v in found)].append(fact)
+            self._indexes[key] = index
+        return index.get(tuple(_hash_key(v) for v in values), [])
+
+    def candidates(self, pattern: Pattern, bound: dict[str, dict]) -> list[dict]:
+        """The facts of the pattern's type whose joined fields equal the bound facts'."""
+        if not pattern.joins:
+            return self.by_type.get(pattern.type, [])
+        values = join_values(pattern, bound)
+        if values is None:
+            return []
+        return self.lookup(pattern.type, tuple(j.field for j in pattern.joins), values)
+
+
+def join_values(pattern: Pattern, bound: dict[str, dict]) -> tuple | None:
+    """The values the pattern's joins ask for; None when one cannot be equal to anything."""
+    values = tuple(field_value(bound[j.alias], j.other) for j in pattern.joins)
+    if MISSING in values or not all(_hashable(v) for v in values):
+        return None
+    return values
+
+
+def _hashable(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _hash_key(value: Any) -> Any:
+    # 1 == 1.0 == True in the engine too; keep them one key, but keep strings apart.
+    return ("s", value) if isinstance(value, str) else ("n", value)
