@@ -283,7 +283,7 @@ def rules_command(fmt: str, config_path: str | None, rule_paths: tuple[str, ...]
     """List every rule of every loaded pack."""
     import json
 
-    from tabulate import tabulate
+    from smplan_lint.report.columns import table
 
     setup = _setup(config_path, rule_paths, "python", Path.cwd())
     rows = [{"id": r.id, "name": r.name, "severity": r.severity, "pack": r.pack,
@@ -292,8 +292,8 @@ def rules_command(fmt: str, config_path: str | None, rule_paths: tuple[str, ...]
     if fmt == "json":
         click.echo(json.dumps({"version": 1, "rules": rows}, indent=2))
     else:
-        click.echo(tabulate([list(r.values()) for r in rows],
-                            headers=["id", "name", "severity", "pack", "summary"]))
+        click.echo(table([list(r.values()) for r in rows],
+                         headers=["id", "name", "severity", "pack", "summary"]))
 
 
 @commands.command("explain")

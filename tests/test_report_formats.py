@@ -394,3 +394,17 @@ def test_text_verbose_names_the_engine_and_suppressions() -> None:
     assert "python engine" not in quiet
     assert verbose.splitlines()[0] == "Checked 2 files with the python engine."
     assert "seasonal, revived each December" in verbose
+
+
+def test_text_columns_align_on_what_the_eye_sees():
+    """Colour codes take no room, and a message of two lines makes its row two lines tall."""
+    from smplan_lint.report.columns import row_lines, widths
+
+    rows = [["a.yaml:1:2", "\033[1;31merror\033[0m", "first\n\033[2mfix: add one\033[0m"],
+            ["a.yaml:10:22", "warning", "second"]]
+    lines = [line for row in rows for line in row_lines(row, widths(rows))]
+    plain = [line.replace("\033[1;31m", "").replace("\033[2m", "").replace("\033[0m", "")
+             for line in lines]
+    assert plain == ["a.yaml:1:2    error    first",
+                     "                       fix: add one",
+                     "a.yaml:10:22  warning  second"]

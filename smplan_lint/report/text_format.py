@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import chain
 
-from tabulate import tabulate
-
 from smplan_lint.findings import Finding
 from smplan_lint.report import Report
+from smplan_lint.report.columns import row_lines, widths
 from smplan_lint.report.common import files, location, summary_line
 
 COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -61,13 +60,8 @@ def _table(findings: list[Finding], paint: Paint) -> list[list[str]]:
             message.append(paint(DIM, f"fix: {finding.fix}"))
         rows.append([location(finding), paint(COLOURS[finding.severity], finding.severity),
                      finding.rule, finding.name, "\n".join(message)])
-    lines = tabulate(rows, tablefmt="plain", disable_numparse=True).splitlines()
-    chunks, start = [], 0
-    for row in rows:
-        height = max(max(len(cell.splitlines()), 1) for cell in row)
-        chunks.append(lines[start:start + height])
-        start += height
-    return chunks
+    column_widths = widths(rows)
+    return [row_lines(row, column_widths) for row in rows]
 
 
 def _by_owner(findings: list[Finding], rows: list[list[str]]) -> list[tuple[str, list[list[str]]]]:
