@@ -6,13 +6,16 @@ A pack is a YAML file with a `pack:` header and `rules:`, or a folder whose
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -446,9 +449,32 @@ def gather_packs(paths: list[str]) -> list[Pack]:
     return packs
 
 
+def _may_have_installed_packs() -> bool:
+    """Whether any installed distribution declares our entry-point group.
+
+    Importing importlib.metadata and reading every distribution's entry points is a
+    tenth of a cold start; a plain look at the entry_points.txt files answers first.
+    A path entry that is not a folder (a zip) sends us the full way.
+    """
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if not folder.is_dir():
+            if folder.exists():
+                return True
+            continue
+        for found in chain(folder.glob("*.dist-info/entry_points.txt"),
+                           folder.glob("*.egg-info/entry_points.txt")):
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                if ENTRY_POINT_GROUP in found.read_text(encoding="utf-8"):
+                    return True
+    return False
+
+
 def _installed_packs() -> list[Pack]:
     """Each entry point names a callable returning the path of its pack file or folder,
     or a mapping {"path": ..., "providers": {fact_type: [callable, ...]}}."""
+    if not _may_have_installed_packs():
+        return []
     from importlib.metadata import entry_points
 
     packs = []
