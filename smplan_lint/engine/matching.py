@@ -50,28 +50,26 @@ class FactIndex:
         self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple, list[dict]]] = {}
 
     def lookup(self, type_: str, fields: tuple[str, ...], values: tuple) -> list[dict]:
-        key = (type_, fields)
-        index = self._indexes.get(key)
+        index = self._indexes.get((type_, fields))
         if index is None:
-            index = defaultdict(list)
+            index = self._indexes[(type_, fields)] = defaultdict(list)
             for fact in self.by_type.get(type_, ()):
                 found = tuple(field_value(fact, f) for f in fields)
-                if MISSING not in found and all(_hashable(v) for v in found):
-                    index[tuple(_hash_key(v) for v in found)].append(fact)
-            self._indexes[key] = index
-        return index.get(tuple(_hash_key(v) for v in values), [])
+                if MISSING not in found and all(map(_hashable, found)):
+                    index[tuple(map(_hash_key, found))].append(fact)
+        return index.get(tuple(map(_hash_key, values)), [])
 
     def candidates(self, pattern: Pattern, bound: dict[str, dict]) -> list[dict]:
         """The facts of the pattern's type whose joined fields equal the bound facts'."""
         if not pattern.joins:
             return self.by_type.get(pattern.type, [])
-        values = join_values(pattern, bound)
+        values = _join_values(pattern, bound)
         if values is None:
             return []
         return self.lookup(pattern.type, tuple(j.field for j in pattern.joins), values)
 
 
-def join_values(pattern: Pattern, bound: dict[str, dict]) -> tuple | None:
+def _join_values(pattern: Pattern, bound: dict[str, dict]) -> tuple | None:
     """The values the pattern's joins ask for; None when one cannot be equal to anything."""
     values = tuple(field_value(bound[j.alias], j.other) for j in pattern.joins)
     if MISSING in values or not all(_hashable(v) for v in values):

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict, deque
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from smplan_lint.engine.matching import FactIndex, holds, join_values
-from smplan_lint.engine.program import Case, Pattern, Program
+from smplan_lint.engine.matching import FactIndex, holds
+from smplan_lint.engine.program import Pattern, Program, field_value
 
 
 @dataclass(frozen=True)
@@ -73,49 +72,62 @@ def split(program: Program, facts: list[dict[str, Any]], size: int) -> list[Shar
 
 
 class _Planner:
+    """Per root type, the links of every case rooted there, in pattern order."""
+
     def __init__(self, program: Program, facts: list[dict[str, Any]]) -> None:
-        self._index = FactIndex(facts)
-        self._cases: dict[str, list[Case]] = defaultdict(list)
+        index = FactIndex(facts)
+        self._cases: dict[str, list[tuple[str, list[_Link]]]] = defaultdict(list)
         for case in program.cases:
-            if len(case.patterns) > 1:
-                self._cases[case.patterns[0].type].append(case)
-        # Thousands of roots ask for the same join values ("this network's goals").
-        self._needed: dict[tuple[str, str, tuple | None], list[dict[str, Any]]] = {}
+            root, *links = case.patterns
+            if links:
+                self._cases[root.type].append((root.alias, [_Link(p, index) for p in links]))
 
     def support(self, root: dict[str, Any]) -> list[dict[str, Any]]:
         """The facts the cases rooted at this fact can bind, besides the root."""
         found: dict[int, dict[str, Any]] = {}
-        for case in self._cases.get(root["type"], ()):
-            bound: dict[str, list[dict[str, Any]]] = {case.patterns[0].alias: [root]}
-            for pattern in case.patterns[1:]:
-                needed = {fact["_n"]: fact for env in _combinations(pattern, bound)
-                          for fact in self._needs(case, pattern, env)}
-                found.update(needed)
-                bound[pattern.alias] = list(needed.values())  # never joined on if negated
+        for alias, links in self._cases.get(root["type"], ()):
+            bound: dict[str, list[dict[str, Any]]] = {alias: [root]}
+            for link in links:
+                needed = link.needs(bound)
+                found.update((fact["_n"], fact) for fact in needed)
+                bound[link.pattern.alias] = needed  # never joined on if negated
         return list(found.values())
 
-    def _needs(self, case: Case, pattern: Pattern,
-               env: dict[str, dict]) -> list[dict[str, Any]]:
-        """Every fact a positive pattern can bind; for a negated one, one that defeats it."""
-        values = join_values(pattern, env) if pattern.joins else ()
-        key = (case.key, pattern.alias, values)
-        needed = self._needed.get(key)
-        if needed is None:
-            candidates = self._index.candidates(pattern, env) if values is not None else []
-            if pattern.negated:
-                witness = next((f for f in candidates if holds(pattern.test, f)), None)
-                candidates = [] if witness is None else [witness]
-            needed = self._needed[key] = candidates
-        return needed
 
+class _Link:
+    """One pattern after a case's root, with what it needed per join values: thousands
+    of roots ask the same question ("this network's goals")."""
 
-def _combinations(pattern: Pattern, bound: dict[str, list[dict]]) -> Iterator[dict[str, dict]]:
-    """Every assignment of bound facts to the aliases the pattern joins."""
-    aliases = tuple({join.alias: None for join in pattern.joins})
-    if len(aliases) == 1:
-        (alias,) = aliases
-        for fact in bound[alias]:
-            yield {alias: fact}
-        return
-    for chosen in itertools.product(*(bound[alias] for alias in aliases)):
-        yield dict(zip(aliases, chosen, strict=True))
+    def __init__(self, pattern: Pattern, index: FactIndex) -> None:
+        self.pattern = pattern
+        self._index = index
+        self._aliases = tuple({join.alias: None for join in pattern.joins})
+        self._reads = tuple((self._aliases.index(join.alias), join.other)
+                            for join in pattern.joins)
+        self._fields = tuple(join.field for join in pattern.joins)
+        self._cache: dict[tuple, list[dict[str, Any]]] = {}
+
+    def needs(self, bound: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Every fact the pattern can bind; for a negated one, one that defeats it."""
+        found = []
+        for combination in itertools.product(*(bound[alias] for alias in self._aliases)):
+            values = tuple(field_value(combination[at], path) for at, path in self._reads)
+            try:
+                needed = self._cache.get(values)
+            except TypeError:  # a list or mapping equals no joined value
+                continue
+            if needed is None:
+                needed = self._cache[values] = self._lookup(values)
+            found.extend(needed)
+        return found
+
+    def _lookup(self, values: tuple) -> list[dict[str, Any]]:
+        pattern = self.pattern
+        if pattern.joins:
+            candidates = self._index.lookup(pattern.type, self._fields, values)
+        else:
+            candidates = self._index.by_type.get(pattern.type, [])
+        if not pattern.negated:
+            return candidates
+        witness = next((fact for fact in candidates if holds(pattern.test, fact)), None)
+        return [] if witness is None else [witness]
