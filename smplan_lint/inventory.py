@@ -95,14 +95,15 @@ class Record:
     """A mapping with named fields; `kind` names it for messages and for rule packs' keys.
 
     Without a `required` key the record is reported and left out. Without its `id` (when
-    `has_id`), it is reported but kept, so the rules still judge the rest of it; ids are unique
-    within the list that holds the record.
+    `has_id`) or an `expected` key, it is reported but kept, so the rules still judge the
+    rest of it; ids are unique within the list that holds the record.
     """
 
     kind: str
     description: str
     fields: Mapping[str, Node]
     required: tuple[str, ...] = ()
+    expected: tuple[str, ...] = ()
     has_id: bool = False
     shorthand: str | None = None  # a bare string stands for {shorthand: string}
 
@@ -236,6 +237,7 @@ ACCOUNT = Record(
         "lint-ignore": LINT_IGNORE,
     },
     has_id=True,
+    expected=("network", "handle"),
 )
 
 AFFILIATE = Record(
@@ -247,6 +249,7 @@ AFFILIATE = Record(
         "note": _text("Who runs it and why it is fine."),
         "lint-ignore": LINT_IGNORE,
     },
+    expected=("network", "handle"),
 )
 
 METRIC = Record(
@@ -636,6 +639,10 @@ class _Walker:
             return cleaned
         if spec.has_id and _blank(value.get("id")):  # a wrong-typed id is reported already
             self.invalid(pointer, f"{name} has no id", subject)
+        for key in spec.expected:
+            if _blank(value.get(key)):
+                named = f"{name} {subject!r}" if subject else name
+                self.invalid(pointer, f"{named} has no {key}", subject)
         for key in spec.required:
             if key not in cleaned:
                 return self.invalid(pointer, f"{name} has no {key}", subject)
@@ -782,7 +789,7 @@ def _schema(node: Node, nullable: bool) -> dict[str, Any]:
             },
             "additionalProperties": True,
         }
-        required = [*(["id"] if node.has_id else []), *node.required]
+        required = [*(["id"] if node.has_id else []), *node.required, *node.expected]
         if required:
             out["required"] = required
         if node.shorthand:

@@ -183,13 +183,32 @@ def test_nulls_and_blank_strings_are_missing_not_present() -> None:
 version: 1
 accounts:
   - id: ig-main
+    network: instagram
+    handle: acme
     owner:
     purpose: "  "
     two_factor:
 """)
     result = validate(data)
     assert result.issues == []
-    assert result.plan["accounts"][0] == {"id": "ig-main", "_pointer": "/accounts/0"}
+    assert result.plan["accounts"][0] == {"id": "ig-main", "network": "instagram",
+                                          "handle": "acme", "_pointer": "/accounts/0"}
+
+
+def test_an_account_nobody_can_find_is_reported_and_still_judged() -> None:
+    data = load("""
+version: 1
+accounts:
+  - {id: ig-main, owner: ana}
+  - {id: x-main, network: x, handle: " "}
+""")
+    result = validate(data)
+    assert [(i.rule, i.pointer, i.message) for i in result.issues] == [
+        ("SMP006", "/accounts/0", "account 'ig-main' has no network"),
+        ("SMP006", "/accounts/0", "account 'ig-main' has no handle"),
+        ("SMP006", "/accounts/1", "account 'x-main' has no handle"),
+    ]
+    assert [a["id"] for a in result.plan["accounts"]] == ["ig-main", "x-main"]
 
 
 def test_empty_section_is_no_finding() -> None:
@@ -278,7 +297,8 @@ def test_wrong_types_name_the_expected_type(
 
 
 def test_wrong_typed_items_are_dropped_with_an_issue_each() -> None:
-    data = load("version: 1\naccounts:\n  - ig-main\n  -\n  - {id: tt, network: tiktok}\n")
+    data = load("version: 1\naccounts:\n  - ig-main\n  -\n"
+                "  - {id: tt, network: tiktok, handle: acme}\n")
     result = validate(data)
     assert result.issues == [
         Issue(
@@ -322,15 +342,19 @@ def test_a_top_level_that_is_not_a_mapping_is_one_issue() -> None:
     [("ownr", "owner"), ("purpse", "purpose"), ("netwrok", "network"), ("last-post", "last_post")],
 )
 def test_key_typo_gets_a_hint_and_is_kept_unchanged(typo: str, meant: str) -> None:
-    data = plan_with(accounts=[{"id": "ig-main", typo: "value"}])
+    known = {key: value for key, value in {"network": "x", "handle": "acme"}.items()
+             if key != meant}
+    data = plan_with(accounts=[{"id": "ig-main", **known, typo: "value"}])
     result = validate(data)
+    missing = [Issue("SMP006", "/accounts/0", "account 'ig-main' has no network", "ig-main")]
     assert result.issues == [
         Issue(
             "SMP004",
             f"/accounts/0/{typo}",
             f"unknown key {typo!r} (did you mean {meant!r}?)",
             "ig-main",
-        )
+        ),
+        *(missing if meant == "network" else []),
     ]
     assert result.plan["accounts"][0][typo] == "value"
     assert meant not in result.plan["accounts"][0]
@@ -348,7 +372,8 @@ def test_key_next_to_the_key_it_resembles_is_not_a_typo() -> None:
 
 
 def test_genuinely_unknown_key_is_kept_for_rule_packs() -> None:
-    data = load("version: 1\naccounts:\n  - {id: ig-main, two_factor: true, since: 2026-01-05}\n")
+    data = load("version: 1\naccounts:\n  - {id: ig-main, network: x, handle: acme,\n"
+                "     two_factor: true, since: 2026-01-05}\n")
     result = validate(data)
     assert result.issues == [
         Issue(
@@ -455,9 +480,12 @@ def test_metric_period_gets_a_hint() -> None:
 
 @pytest.mark.parametrize("section", ["accounts", "goals", "people", "objectives"])
 def test_item_without_id_is_reported_and_kept(section: str) -> None:
-    result = validate(plan_with(**{section: [{"id": "a"}, {"lint-ignore": {}}]}))
+    complete = {"network": "x", "handle": "acme"} if section == "accounts" else {}
+    result = validate(plan_with(**{section: [{"id": "a", **complete},
+                                             {"lint-ignore": {}, **complete}]}))
     kind = {"accounts": "account", "goals": "goal", "people": "person"}.get(section, "objective")
-    assert result.issues == [Issue("SMP006", f"/{section}/1", f"{kind} has no id")]
+    subject = "acme" if section == "accounts" else None  # an account is named by its handle
+    assert result.issues == [Issue("SMP006", f"/{section}/1", f"{kind} has no id", subject)]
     assert len(result.plan[section]) == 2
 
 
@@ -467,7 +495,8 @@ def test_account_without_id_is_named_by_its_handle() -> None:
 
 
 def test_self_referencing_alias_in_an_unknown_key_is_an_issue_not_a_crash() -> None:
-    data = load("version: 1\naccounts:\n  - id: a\n    extra: &loop [*loop]\n")
+    data = load("version: 1\naccounts:\n"
+                "  - {id: a, network: x, handle: acme, extra: &loop [*loop]}\n")
     result = validate(data)
     assert [issue.rule for issue in result.issues] == ["SMP005", "SMP006"]
     assert "extra" not in result.plan["accounts"][0]
@@ -559,7 +588,8 @@ def test_schema_accepts_the_good_plan(schema_validator: Draft202012Validator) ->
 def test_schema_accepts_what_the_linter_reads_as_missing(
     schema_validator: Draft202012Validator,
 ) -> None:
-    data = load("version: 1\naccounts:\n  - {id: a, owner: }\nmissions:\n  instagram:\n")
+    data = load("version: 1\naccounts:\n  - {id: a, network: x, handle: acme, owner: }\n"
+                "missions:\n  instagram:\n")
     assert list(schema_validator.iter_errors(data)) == []
 
 
