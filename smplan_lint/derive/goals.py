@@ -257,10 +257,9 @@ the keys or contains one of the pieces; None where nothing is known."""
 def _requirement(term: str, starts: bool, ends: bool) -> Requirement:
     """What a sentence must contain for the term to match in it.
 
-    A term that ``starts`` a word (a bounded one) has the word it starts with as
-    a key: "tbd " (the whole word, where the term shows where the word ends or it
-    ``ends`` a word too) or "fol" (a word's first three letters, 'followers?').
-    Otherwise the longest stretch of plain text it always contains.
+    Word keys where each branch has them (`_branch_keys`): "tbd " or "half " (a
+    whole word), "fol" (a word's first three letters, 'followers?'). Otherwise
+    the longest stretch of plain text it always contains.
     """
     try:
         branches = _parse(term)
@@ -276,12 +275,10 @@ def _requirement(term: str, starts: bool, ends: bool) -> Requirement:
         runs = _runs(branch)
         if not runs:
             return None
-        texts, at_start, at_end = runs[0]
-        if starts and at_start:
-            found = [_key(t, ends and at_end) for t in texts]
-            if all(found):
-                keys.extend(k for k in found if k)
-                continue
+        found = _branch_keys(runs, starts, ends)
+        if found is not None:
+            keys.extend(found)
+            continue
         texts = max((r[0] for r in runs), key=lambda ts: min(len(t) for t in ts))
         if min(len(t) for t in texts) < 1:
             return None
@@ -304,6 +301,41 @@ def _analysed(term: str, starts: bool, ends: bool) -> Requirement:
         return _ANALYSED[key]
     need = _ANALYSED[key] = _requirement(term, starts, ends)
     return need
+
+
+def _branch_keys(
+    runs: list[tuple[list[str], bool, bool]], starts: bool, ends: bool
+) -> list[str] | None:
+    """The most telling word keys a branch's matches give a sentence, or None.
+
+    A bounded term's first word (`_key`, when the term ``starts`` a word), or
+    the whole words of one stretch of its text: a word with a non-word character
+    or the term's edge on both sides ("half " in '(?:in|by) half', where "in "
+    and "by " are in most sentences). The longest keys win; a tie keeps the first
+    word.
+    """
+    candidates = []
+    texts, at_start, at_end = runs[0]
+    if starts and at_start:
+        candidates.append([_key(t, ends and at_end) for t in texts])
+    for texts, at_start, at_end in runs:
+        candidates.append([_whole_word(t, starts and at_start, ends and at_end) for t in texts])
+    best = None
+    for found in candidates:
+        if all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+    return best  # type: ignore[return-value]
+
+
+def _whole_word(text: str, starts: bool, ends: bool) -> str | None:
+    """The longest word of a stretch of text that is a whole word of the sentence
+    wherever the stretch is in it, as a key ("half ")."""
+    words = [
+        m.group(0)
+        for m in _TOKEN_RE.finditer(text)
+        if (m.start() > 0 or starts) and (m.end() < len(text) or ends)
+    ]
+    return max(words, key=len) + " " if words else None
 
 
 def _key(text: str, ends: bool) -> str | None:
@@ -409,7 +441,8 @@ class _Index:
             self.offsets.append(offset)
             for tid, term in enumerate(group.terms):
                 starts, ends = group.edges
-                need = _analysed(term, starts and not prefixes, ends)
+                # the end of a beginning of the sentence may be in the middle of a word
+                need = _analysed(term, starts and not prefixes, ends and not prefixes)
                 bits = (1 << (offset + tid), 1 << gid)
                 if need is None:
                     targets = [always]
