@@ -512,6 +512,18 @@ class _Probe:
             self._chosen[id(index)] = chosen
         return chosen
 
+    def admits(self, need: Requirement) -> bool:
+        """Whether the text has what a term needs (every text with an odd-case letter)."""
+        if need is None or self.odd:
+            return True
+        keys, pieces = need
+        if keys:
+            if self._keys is None:
+                self._keys = _text_keys(self.lowered)
+            if not self._keys.isdisjoint(keys):
+                return True
+        return any(piece in self.lowered for piece in pieces)
+
     def terms(self, index: _Index, gid: int) -> int | None:
         return self.chosen(index).get(gid)
 
@@ -656,6 +668,10 @@ class _Lexicon:
             ]
         )
         self.date_slots = {"month": 0, "quarter": 1, "yearpart": 2}
+        self.date_templates = [
+            _DateTemplate.read(t, self.date_slots, self.date_index) for t in dates["templates"]
+        ]
+        self._needing = [t for t in self.date_templates if t.need is not None]
         self.year = re.compile(dates["year"])
 
         cad = data["cadence"]
@@ -829,38 +845,98 @@ class _Lexicon:
             )
         return self._composite[key]
 
-    def date_templates(self, probe: _Probe) -> list[re.Pattern[str]]:
-        """The date templates that can match, in order (every one needs a year)."""
-        if self.year.search(probe.text) is None:
+    def date_matches(self, probe: _Probe) -> list[list[re.Match[str]]]:
+        """The matches of each date template that can match, in order (every one
+        needs a year).
+
+        A template is compiled once, with every month, quarter and part of the
+        year: per-sentence subsets made a compile per template for each new set
+        of months. One that starts with a month or a part of the year is tried
+        only where the sentence's subset of those matches.
+        """
+        text = probe.text
+        if self.year.search(text) is None:
             return []
         chosen = probe.chosen(self.date_index)
-        key = tuple(chosen.get(gid) for gid in self.date_slots.values())
-        found = self._composite.get(key)
-        if found is None:
-            found = self._composite[key] = self._date_templates(
-                dict(zip(self.date_slots, key, strict=True))
-            )
-        return found  # type: ignore[return-value]
-
-    def _date_templates(self, slots: dict[str, int | None]) -> list[re.Pattern[str]]:
+        key = ("dates", frozenset(chosen), *(probe.admits(t.need) for t in self._needing))
+        plan = self._composite.get(key)
+        if plan is None:
+            plan = self._composite[key] = [
+                (self._date_template(number), template.lead)
+                for number, template in enumerate(self.date_templates)
+                if template.slots <= chosen.keys() and probe.admits(template.need)
+            ]
         found = []
-        for template in self.data["dates"]["templates"]:
-            used = [name for name in slots if "{" + name + "}" in template]
-            if any(slots[name] is None for name in used):
+        places: dict[int, list[int]] = {}  # group -> where it matches, overlaps included
+        for pattern, lead in plan:
+            if lead is None:
+                found.append(list(pattern.finditer(text)))
                 continue
+            if lead not in places:
+                starts = self._starts(lead, chosen[lead])
+                places[lead] = [m.start() for m in starts.finditer(text)]
+            found.append(_matches_at(pattern, text, places[lead]))
+        return found
+
+    def _starts(self, gid: int, picked: int) -> re.Pattern[str]:
+        """Where the date group's picked terms match: an empty match at each place."""
+        key = ("starts", gid, picked)
+        if key not in self._composite:
+            source = self.date_index.groups[gid].source(picked)
+            self._composite[key] = re.compile(f"(?={source})", _FLAGS)
+        return self._composite[key]  # type: ignore[no-any-return]
+
+    def _date_template(self, number: int) -> re.Pattern[str]:
+        pattern = self._composite.get(("date", number))
+        if pattern is None:
+            template = self.date_templates[number]
             groups = {
                 "day": r"(?P<day>0?[1-9]|[12]\d|3[01])",
                 "monthnum": r"(?P<monthnum>0?[1-9]|1[0-2])",
                 "year": rf"(?P<year>{self.data['dates']['year']})",
                 "endyear": r"(?P<endyear>(?:20)?[2-9]\d)",
             }
-            for name in used:
-                source = self.date_index.groups[self.date_slots[name]].source(slots[name] or 0)
-                groups[name] = f"(?P<{name}>{source})"
-            found.append(
-                re.compile(rf"(?<![\w.,/]){template.format(**groups)}(?![\w]|[.,/]\d)", _FLAGS)
+            for name, gid in self.date_slots.items():
+                group = self.date_index.groups[gid]
+                groups[name] = f"(?P<{name}>{group.source(group.all)})"
+            pattern = self._composite[("date", number)] = re.compile(
+                rf"(?<![\w.,/]){template.source.format(**groups)}(?![\w]|[.,/]\d)", _FLAGS
             )
-        return found
+        return pattern  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class _DateTemplate:
+    """A date template of the data file, and when a sentence can match it."""
+
+    source: str
+    slots: frozenset[int]
+    """The groups of the date index it uses (months, quarters, parts of the year)."""
+    lead: int | None
+    """The group it starts with, where that group's matches start a word."""
+    need: Requirement
+    """What a sentence must contain, from the template's own text."""
+
+    @classmethod
+    def read(cls, source: str, slots: dict[str, int], index: _Index) -> _DateTemplate:
+        used = frozenset(gid for name, gid in slots.items() if "{" + name + "}" in source)
+        lead = next((gid for name, gid in slots.items() if source.startswith(f"{{{name}}}")), None)
+        if lead is not None and not index.groups[lead].edges[0]:
+            lead = None
+        blanks = dict.fromkeys(("day", "monthnum", "year", "endyear", *slots), ".")
+        return cls(source, used, lead, _analysed(source.format(**blanks), False, False))
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can match only at ``places``
+    (in order): tried only there."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in places:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def _compile(terms: Iterable[str]) -> re.Pattern[str]:
@@ -1207,8 +1283,8 @@ def _dates(
     text = probe.text
     taken: list[tuple[int, int]] = []
     candidates: list[_dt.date] = []
-    for template in lex.date_templates(probe):
-        for m in template.finditer(text):
+    for matches in lex.date_matches(probe):
+        for m in matches:
             if _overlaps(m.start(), m.end(), taken) or _counts_something(text, m.end(), mentions):
                 continue
             taken.append((m.start(), m.end()))
