@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from importlib import resources
 from pathlib import Path
 
 STARTER = {"inventory.yaml": "starter-inventory.yaml", ".smplan-lint.yaml": "starter-config.yaml"}
@@ -19,6 +18,6 @@ def write_starter(folder: Path, force: bool = False,
     folder.mkdir(parents=True, exist_ok=True)
     day = (today or datetime.date.today()).isoformat()
     for target, template in targets.items():
-        text = resources.files("smplan_lint.data").joinpath(template).read_text(encoding="utf-8")
+        text = (Path(__file__).parent / "data" / template).read_text(encoding="utf-8")
         target.write_text(text.replace("{today}", day), encoding="utf-8")
     return list(targets)
