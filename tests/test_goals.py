@@ -775,6 +775,8 @@ def test_reading_with_only_the_terms_a_sentence_can_match_equals_reading_with_al
         ("(?:a|en) la mitad", (True, True), (("mitad ",), ())),
         ("(?:a|en) la mitad", (False, False), (("la ",), ())),
         ("in under", (False, False), ((), ("in under",))),
+        ("by (?:january|february)\\b", (True, True), (("january ", "february "), ())),
+        ("by (?:the )?deadline", (True, True), (("by ",), ())),
         ("\\w*followern?", (True, True), ((), ("follower",))),
         ("dms?", (True, True), ((), ("dm",))),
         ("hours?", (False, False), ((), ("hour",))),

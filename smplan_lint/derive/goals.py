@@ -272,13 +272,13 @@ def _requirement(term: str, starts: bool, ends: bool) -> Requirement:
     keys: list[str] = []
     pieces: list[str] = []
     for branch in branches:
-        runs = _runs(branch)
-        if not runs:
-            return None
-        found = _branch_keys(runs, starts, ends)
+        found = _branch_keys(branch, starts, ends)
         if found is not None:
             keys.extend(found)
             continue
+        runs = _runs(branch)
+        if not runs:
+            return None
         texts = max((r[0] for r in runs), key=lambda ts: min(len(t) for t in ts))
         if min(len(t) for t in texts) < 1:
             return None
@@ -303,28 +303,41 @@ def _analysed(term: str, starts: bool, ends: bool) -> Requirement:
     return need
 
 
-def _branch_keys(
-    runs: list[tuple[list[str], bool, bool]], starts: bool, ends: bool
-) -> list[str] | None:
+def _branch_keys(branch: list[_Item], starts: bool, ends: bool) -> list[str] | None:
     """The most telling word keys a branch's matches give a sentence, or None.
 
-    A bounded term's first word (`_key`, when the term ``starts`` a word), or
-    the whole words of one stretch of its text: a word with a non-word character
-    or the term's edge on both sides ("half " in '(?:in|by) half', where "in "
-    and "by " are in most sentences). The longest keys win; a tie keeps the first
-    word.
+    A bounded term's first word (`_key`, when the term ``starts`` a word), the
+    whole words of one stretch of its text (a word with a non-word character or
+    the term's edge on both sides: "half " in '(?:in|by) half', where "in " and
+    "by " are in most sentences), or the keys of every alternative of a group
+    every match passes through once ('by (?:christmas|easter)'). The longest keys
+    win; a tie keeps the first word.
     """
     candidates = []
-    texts, at_start, at_end = runs[0]
-    if starts and at_start:
+    runs = _runs(branch)
+    if runs and starts and runs[0][1]:
+        texts, _at_start, at_end = runs[0]
         candidates.append([_key(t, ends and at_end) for t in texts])
     for texts, at_start, at_end in runs:
         candidates.append([_whole_word(t, starts and at_start, ends and at_end) for t in texts])
+    items = [item for item in branch if item[0] != "zero"]
+    for i, (kind, alternatives, _low, one) in enumerate(items):
+        if kind == "group" and one:
+            before = starts if i == 0 else _non_word(items[i - 1])
+            after = ends if i == len(items) - 1 else _non_word(items[i + 1])
+            found = [_branch_keys(a, before, after) for a in alternatives]
+            candidates.append([k for keys in found for k in keys or [None]])
     best = None
     for found in candidates:
         if all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
             best = found
     return best  # type: ignore[return-value]
+
+
+def _non_word(item: _Item) -> bool:
+    """Whether an item is a character that is not a word's, once."""
+    kind, value, _low, one = item
+    return kind == "lit" and one and _TOKEN_RE.match(value) is None
 
 
 def _whole_word(text: str, starts: bool, ends: bool) -> str | None:
