@@ -46,6 +46,8 @@ from .confusables import SEP, Unit, plain, settings, skeleton, units
 
 ANCHOR = 4  # length of the prefix/suffix anchors that find 2-edit matches of long names
 MIDDLE = 5  # letters cut from each end of a long name for its middle (see _far)
+SLIP_MIN = 6  # claiming words this long also match with a one-letter slip ("suport")
+LETTERS = frozenset("abcdefghjklmnopqrstuvwxyz")  # skeleton letters: i folds to l, digits too
 CACHE_SIZE = 50_000  # handle readings and texts remembered per index
 
 
@@ -122,28 +124,6 @@ class _Rule:
 
 def _kinds(value: object) -> frozenset[str] | None:
     return None if value is None else frozenset(str(v) for v in value)  # type: ignore[union-attr]
-
-
-def _deletions(text: str, depth: int) -> set[str]:
-    """All strings reachable from ``text`` by deleting up to ``depth`` characters."""
-    found = {text}
-    frontier = {text}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def _one_edit(word: str) -> set[str]:
-    """Every skeleton one deletion, insertion, substitution or swap away from ``word``."""
-    letters = "abcdefghjklmnopqrstuvwxyz"  # skeleton alphabet: i folds to l, digits to letters
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    out |= {a + c + b for a, b in splits for c in letters}
-    out.discard(word)
-    return out
 
 
 def _align(a: str, b: str) -> list[tuple[str, int, int]]:
@@ -243,59 +223,129 @@ def _spellings(term: str, amp: frozenset[str]) -> list[str]:
     return out
 
 
-@cache
-def _affix_tables() -> tuple[
-    dict[str, _Affix], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]
-]:
-    """Affix words by skeleton, and which lengths can start or end with a letter pair.
+class _Affixes(dict[str, "_Affix | None"]):
+    """Affix words by skeleton (``table[skel]``, None for no affix), and which lengths can
+    start or end with a letter pair.
 
-    The pairs let peeling a handle try only the affix lengths that can match. Built once
-    per process: the words do not depend on the brand.
+    The pairs let peeling a handle try only the affix lengths that can match. Any
+    one-letter slip of a long claiming word ("suport", "offical") is an affix too. There
+    are some 16,000 of them, so they are recognised when first looked up rather than
+    listed: a slip of a word of SLIP_MIN or more letters keeps the word's first two or
+    last two letters, which leaves a few words it can be a slip of, and OSA distance
+    confirms it. Every answer is remembered (up to CACHE_SIZE), so that peeling, which
+    looks up some 45 prefixes and suffixes of each handle, stays a plain dict lookup.
     """
+
+    def __init__(
+        self,
+        words: dict[str, _Affix],
+        slips: list[tuple[str, str]],
+        front: dict[str, tuple[int, ...]],
+        back: dict[str, tuple[int, ...]],
+    ) -> None:
+        super().__init__(words)
+        self.words = words  # the listed ones
+        self._slips = slips  # (skeleton, word), in the data file's order: the first wins
+        self._by_ends: dict[tuple[str, int], list[int]] = {}  # (pair, length) -> slips
+        for number, (slip, _) in enumerate(slips):
+            for size in range(len(slip) - 1, len(slip) + 2):
+                for pair in ("^" + slip[:2], slip[-2:] + "$"):
+                    self._by_ends.setdefault((pair, size), []).append(number)
+        self.front, self.back = front, back
+
+    def __missing__(self, skel: str) -> _Affix | None:
+        if len(self) >= len(self.words) + CACHE_SIZE:
+            self.clear()
+            self.update(self.words)
+        self[skel] = affix = self._slip(skel)
+        return affix
+
+    def _slip(self, skel: str) -> _Affix | None:
+        size = len(skel)
+        heads = self._by_ends.get(("^" + skel[:2], size))
+        tails = self._by_ends.get((skel[-2:] + "$", size))
+        if heads is None and tails is None:
+            return None
+        for number in sorted((heads or []) + (tails or [])):
+            slip, word = self._slips[number]
+            if OSA.distance(skel, slip, score_cutoff=1) == 1 and LETTERS.issuperset(skel):
+                return _Affix(skel, word, "strong", skel)
+        return None
+
+    def get(self, skel: str, default: None = None) -> _Affix | None:  # type: ignore[override]
+        return self[skel]
+
+    def __contains__(self, skel: object) -> bool:
+        return self[skel] is not None  # type: ignore[index]
+
+    def with_brand(self, words: Mapping[str, str]) -> _Affixes:
+        """This table plus the brand's own words (skeleton -> word as written)."""
+        table = dict(self.words)
+        back = dict(self.back)
+        for skel, word in words.items():
+            table[skel] = _Affix(word, word, "brand", skel)
+            back[skel[-2:]] = tuple(sorted({*back.get(skel[-2:], ()), len(skel)}, reverse=True))
+        return _Affixes(table, self._slips, self.front, back)
+
+
+def _slip_pairs(word: str) -> set[tuple[str, int]]:
+    """(first two letters, length) of every one-letter slip of ``word``.
+
+    A deletion, swap, substitution or insertion at the third letter or later keeps the
+    first two; the others are spelt out, any letter for a substituted or inserted one.
+    """
+    size = len(word)
+    a, b, c = word[:3]
+    pairs = {(a + b, size - 1), (a + b, size), (a + b, size + 1), (b + c, size - 1),
+             (a + c, size - 1), (b + a, size), (a + c, size)}
+    pairs.update([(x + b, size) for x in LETTERS] + [(a + x, size) for x in LETTERS]
+                 + [(x + a, size + 1) for x in LETTERS] + [(a + x, size + 1) for x in LETTERS])
+    return pairs
+
+
+def _by_pair(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """Lengths by letter pair, longest first."""
+    lengths: dict[str, list[int]] = {}
+    for pair, size in set(pairs):
+        lengths.setdefault(pair, []).append(size)
+    return {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()}
+
+
+@cache
+def _affix_table() -> _Affixes:
+    """The data file's affix words. Built once per process: they do not depend on the brand."""
     cfg = settings()
     table: dict[str, _Affix] = {}
     groups = cfg["affixes"]
-    for word in cfg["countries"]:
-        table[skeleton(word)] = _Affix(word, word, "country", skeleton(word))
-    for kind in ("weak", "strong"):
-        for word in groups[kind]:
-            table[skeleton(word)] = _Affix(word, word, kind, skeleton(word))
+    for kind, words in (("country", cfg["countries"]), ("weak", groups["weak"]),
+                        ("strong", groups["strong"])):
+        for word in words:
+            skel = skeleton(word)
+            table[skel] = _Affix(word, word, kind, skel)
     for means, words in groups["misspellings"].items():
         for word in words:
-            table.setdefault(skeleton(word), _Affix(word, means, "strong", skeleton(word)))
-    # Any one-letter slip in a long claiming word ("suport", "offical") counts too.
-    for word in groups["slips"]:
-        skel = skeleton(word)
-        if len(skel) >= 6:
-            for slip in _one_edit(skel):
-                table.setdefault(slip, _Affix(slip, word, "strong", slip))
-    compounds = [skeleton(word) for word in cfg["compounds"]]
-    starts: dict[str, list[str]] = {}  # affix skeleton -> compounds that start with it
+            skel = skeleton(word)
+            table.setdefault(skel, _Affix(word, means, "strong", skel))
+    slips = [(skel, word) for word in groups["slips"] if len(skel := skeleton(word)) >= SLIP_MIN]
+    front = [(key[:2], len(key)) for key in table]
+    back = [(key[-2:], len(key)) for key in table]
+    for slip, _ in slips:
+        front += _slip_pairs(slip)
+        back += [(pair[::-1], size) for pair, size in _slip_pairs(slip[::-1])]
+    # Compound words that start or end with an affix ("freestyle", "healthcare"), slips
+    # included ("dservlce" ends "foodservice").
+    listed = _Affixes(table, slips, {}, {})
+    starts: dict[str, list[str]] = {}
     ends: dict[str, list[str]] = {}
-    for compound in compounds:
+    for compound in map(skeleton, cfg["compounds"]):
         for i in range(1, len(compound)):
             for found, part in ((starts, compound[:i]), (ends, compound[i:])):
-                if part in table and compound not in found.get(part, ()):
+                if part in listed and compound not in found.get(part, ()):
                     found.setdefault(part, []).append(compound)
     for skel in starts.keys() | ends.keys():
-        table[skel] = dataclasses.replace(table[skel], heads=tuple(starts.get(skel, ())),
+        table[skel] = dataclasses.replace(listed[skel], heads=tuple(starts.get(skel, ())),  # type: ignore[type-var]
                                           tails=tuple(ends.get(skel, ())))
-    front, back = _lengths(table)
-    return table, front, back
-
-
-def _lengths(
-    table: Mapping[str, _Affix],
-) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
-    """Affix lengths by the letter pair they start (front) or end (back) with."""
-    front: dict[str, set[int]] = {}
-    back: dict[str, set[int]] = {}
-    for key, affix in table.items():
-        back.setdefault(key[-2:], set()).add(len(key))
-        if affix.kind != "brand":
-            front.setdefault(key[:2], set()).add(len(key))
-    return ({pair: tuple(sorted(lens, reverse=True)) for pair, lens in front.items()},
-            {pair: tuple(sorted(lens, reverse=True)) for pair, lens in back.items()})
+    return _Affixes(table, slips, _by_pair(front), _by_pair(back))
 
 
 def _words(text: str) -> list[str]:
@@ -355,7 +405,7 @@ class ImpersonationIndex:
             )
             for r in cfg["thresholds"]
         )
-        self._affixes, self._front_lens, self._back_lens = _affix_tables()
+        self._affixes = _affix_table()
         ext = cfg["extension"]
         self._ext_min = int(ext["min_len"])
         self._ext_words = int(ext["max_words"])
@@ -369,10 +419,8 @@ class ImpersonationIndex:
         if own_words:
             # Words of the brand's own name end a handle like a claiming word: this
             # index's own affix table (the shared one holds only the data file's words).
-            self._affixes = dict(self._affixes)
-            for skel, word in own_words.items():
-                self._affixes.setdefault(skel, _Affix(word, word, "brand", skel))
-            self._front_lens, self._back_lens = _lengths(self._affixes)
+            self._affixes = self._affixes.with_brand(own_words)
+        self._front_lens, self._back_lens = self._affixes.front, self._affixes.back
         self._term_skels = [skeleton(t) for t in brand_terms]
 
         self._own: dict[str, set[str]] = {}
@@ -497,7 +545,7 @@ class ImpersonationIndex:
                 for n in self._front_lens.get(text[:2], ()):
                     if n + 2 > size:
                         continue
-                    affix = self._affixes.get(text[:n])
+                    affix = self._affixes[text[:n]]
                     # A leading country code only counts when separated ("uk_acme").
                     if affix and affix.kind != "brand" and (
                         affix.kind != "country" or text[n] == SEP
@@ -511,7 +559,7 @@ class ImpersonationIndex:
                 for n in self._back_lens.get(text[-2:], ()):
                     if n + 2 > size:
                         continue
-                    affix = self._affixes.get(text[-n:])
+                    affix = self._affixes[text[-n:]]
                     if affix and not any(text.endswith(c) for c in affix.tails):
                         rest = text[:-n]
                         back = _Peeled(affix, rest[-1] != SEP)
