@@ -19,17 +19,15 @@ import hashlib
 import importlib.resources
 import json
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 SEP = "."  # marker that replaces any separator in the fast-path skeleton
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One skeleton letter and the original text it came from ("rn" for an m)."""
 
     orig: str

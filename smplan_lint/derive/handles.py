@@ -32,12 +32,12 @@ bio are cached. Evidence is worked out only for the few profiles that have a can
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, LCSseq, Levenshtein
@@ -63,8 +63,7 @@ class Verdict:
     kinds: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Affix:
+class _Affix(NamedTuple):
     word: str  # as written in the data file
     means: str  # the word it imitates (same as word unless misspelt)
     kind: str  # strong | weak | country | number
@@ -78,8 +77,7 @@ class _Affix:
         return self.kind in ("strong", "brand")
 
 
-@dataclass(frozen=True)
-class _Peeled:
+class _Peeled(NamedTuple):
     affix: _Affix
     glued: bool  # no separator between it and the name
 
@@ -112,8 +110,7 @@ class _Match:
     claims: bool = False  # a claiming or luring word (strong affix) is part of the handle
 
 
-@dataclass(frozen=True)
-class _Rule:
+class _Rule(NamedTuple):
     max_edits: int
     max_bare: int  # edits allowed with no other signal
     bare: frozenset[str] | None  # edit kinds allowed with no other signal; None = any
@@ -343,8 +340,8 @@ def _affix_table() -> _Affixes:
                 if part in listed and compound not in found.get(part, ()):
                     found.setdefault(part, []).append(compound)
     for skel in starts.keys() | ends.keys():
-        table[skel] = dataclasses.replace(listed[skel], heads=tuple(starts.get(skel, ())),  # type: ignore[type-var]
-                                          tails=tuple(ends.get(skel, ())))
+        table[skel] = listed[skel]._replace(heads=tuple(starts.get(skel, ())),  # type: ignore[union-attr]
+                                            tails=tuple(ends.get(skel, ())))
     return _Affixes(table, slips, _by_pair(front), _by_pair(back))
 
 
