@@ -285,27 +285,29 @@ class _Affixes(dict[str, "_Affix | None"]):
         return _Affixes(table, self._slips, self.front, back)
 
 
-def _slip_pairs(word: str) -> set[tuple[str, int]]:
-    """(first two letters, length) of every one-letter slip of ``word``.
+def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]]:
+    """Affix lengths by the letter pair they start with, longest first: of the listed
+    words, and of every one-letter slip of the slip words, worked out without listing
+    the slips (an edit at the third letter or later keeps the first two)."""
+    found: dict[str, set[int]] = {}
 
-    A deletion, swap, substitution or insertion at the third letter or later keeps the
-    first two; the others are spelt out, any letter for a substituted or inserted one.
-    """
-    size = len(word)
-    a, b, c = word[:3]
-    pairs = {(a + b, size - 1), (a + b, size), (a + b, size + 1), (b + c, size - 1),
-             (a + c, size - 1), (b + a, size), (a + c, size)}
-    pairs.update([(x + b, size) for x in LETTERS] + [(a + x, size) for x in LETTERS]
-                 + [(x + a, size + 1) for x in LETTERS] + [(a + x, size + 1) for x in LETTERS])
-    return pairs
+    def add(pair: str, *sizes: int) -> None:
+        found.setdefault(pair, set()).update(sizes)
 
-
-def _by_pair(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
-    """Lengths by letter pair, longest first."""
-    lengths: dict[str, list[int]] = {}
-    for pair, size in set(pairs):
-        lengths.setdefault(pair, []).append(size)
-    return {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()}
+    for key in keys:
+        add(key[:2], len(key))
+    for word in slips:
+        size = len(word)
+        a, b, c = word[:3]
+        add(a + b, size - 1, size, size + 1)  # any edit from the third letter on
+        add(b + c, size - 1)  # first letter deleted
+        add(a + c, size - 1, size)  # second deleted, or second and third swapped
+        add(b + a, size)  # first two swapped
+        for x in LETTERS:
+            add(x + b, size)  # first letter changed
+            add(a + x, size, size + 1)  # second changed, or a letter inserted after the first
+            add(x + a, size + 1)  # a letter inserted before the first
+    return {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in found.items()}
 
 
 @cache
@@ -324,11 +326,6 @@ def _affix_table() -> _Affixes:
             skel = skeleton(word)
             table.setdefault(skel, _Affix(word, means, "strong", skel))
     slips = [(skel, word) for word in groups["slips"] if len(skel := skeleton(word)) >= SLIP_MIN]
-    front = [(key[:2], len(key)) for key in table]
-    back = [(key[-2:], len(key)) for key in table]
-    for slip, _ in slips:
-        front += _slip_pairs(slip)
-        back += [(pair[::-1], size) for pair, size in _slip_pairs(slip[::-1])]
     # Compound words that start or end with an affix ("freestyle", "healthcare"), slips
     # included ("dservlce" ends "foodservice").
     listed = _Affixes(table, slips, {}, {})
@@ -342,7 +339,9 @@ def _affix_table() -> _Affixes:
     for skel in starts.keys() | ends.keys():
         table[skel] = listed[skel]._replace(heads=tuple(starts.get(skel, ())),  # type: ignore[union-attr]
                                             tails=tuple(ends.get(skel, ())))
-    return _Affixes(table, slips, _by_pair(front), _by_pair(back))
+    front = _lengths(table, [slip for slip, _ in slips])
+    back = _lengths([key[::-1] for key in table], [slip[::-1] for slip, _ in slips])
+    return _Affixes(table, slips, front, {pair[::-1]: sizes for pair, sizes in back.items()})
 
 
 def _words(text: str) -> list[str]:
