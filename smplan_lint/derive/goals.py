@@ -65,6 +65,9 @@ _ODD_CASE_RE = re.compile(
 )
 # Where a number (`numbers.digits` in the data, or a number word) can start.
 _NUMBER_START = r"(?:(?=[\d€$£]|\s\d)|(?<!\w)(?=\w))"
+# A character class of characters that are not a word's ("[- ]"; a hyphen only
+# at an end, where it is not a range).
+_NON_WORD_CLASS_RE = re.compile(r"\[(?!\^)-?(?:\\s|\\\W|[^\w\\\]-])*-?\]")
 _KEY_LENGTH = 3  # a word key is a whole word ("tbd ") or a word's first three letters
 
 
@@ -157,13 +160,13 @@ def _parse_branches(s: str, i: int) -> tuple[list[list[_Item]], int]:
                 j += 1
             while j < len(s) and s[j] != "]":
                 j += 2 if s[j] == "\\" else 1
-            kind, i = "any", j + 1
+            kind, value, i = "any", s[i : j + 1], j + 1
         elif c == "\\":
             d = s[i + 1]
             if d in "bBAZ":
                 kind = "zero"
             elif d.isalnum():
-                kind = "any"  # \w \s \d, back references, escapes like \n
+                kind, value = "any", s[i : i + 2]  # \w \s \d, back references, \n
             else:
                 kind, value = "lit", d
             i += 2
@@ -218,35 +221,60 @@ def _strings(branches: list[list[_Item]]) -> list[str] | None:
     return out if len(out) <= _MAX_STRINGS else None
 
 
-def _runs(branch: list[_Item]) -> list[tuple[list[str], bool, bool]]:
+def _runs(
+    branch: list[_Item], starts: bool = False, ends: bool = False
+) -> list[tuple[list[str], bool, bool]]:
     """Stretches of text every match of the branch contains: (the texts it can be,
-    whether it starts the match, whether it ends it)."""
+    whether the character before it is surely not a word's, and the one after;
+    at the match's edges, whether the term ``starts`` or ``ends`` a word)."""
+    items = [item for item in branch if item[0] != "zero"]
+    before, after = _edges(items, starts, ends)
     runs: list[tuple[list[str], bool, bool]] = []
     texts: list[str] | None = None
-    start, leading = True, True
-    for kind, value, low, one in branch:
-        if kind == "zero":
-            continue
+    first = 0
+    for i, (kind, value, low, one) in enumerate(items):
         part = [value] if kind == "lit" else (_strings(value) if kind == "group" else None)
         if part is not None and low >= 1:
             grown = [t + p for t in (texts or [""]) for p in part]
             if len(grown) <= _MAX_STRINGS:
                 if texts is None:
-                    start = leading
+                    first = i
                 texts = grown
                 if one:
-                    leading = False
                     continue
-                runs.append((texts, start, False))  # repeated: more of it follows
-                texts, leading = None, False
+                runs.append((texts, before[first], False))  # repeated: more of it follows
+                texts = None
                 continue
         if texts is not None:
-            runs.append((texts, start, False))
+            runs.append((texts, before[first], after[i - 1]))
             texts = None
-        leading = False
     if texts is not None:
-        runs.append((texts, start, True))
+        runs.append((texts, before[first], after[-1]))
     return runs
+
+
+def _edges(items: list[_Item], starts: bool, ends: bool) -> tuple[list[bool], list[bool]]:
+    """For each item, whether the character before it, and the one after it, is
+    surely not a word's ("by (?:the )?end": 'end' starts a word)."""
+    before = [starts] * len(items)
+    for i in range(1, len(items)):
+        edge = _outer(items[i - 1], -1)
+        before[i] = edge if items[i - 1][2] >= 1 else edge and before[i - 1]
+    after = [ends] * len(items)
+    for i in range(len(items) - 2, -1, -1):
+        edge = _outer(items[i + 1], 0)
+        after[i] = edge if items[i + 1][2] >= 1 else edge and after[i + 1]
+    return before, after
+
+
+def _outer(item: _Item, end: int) -> bool:
+    """Whether every text of an item has a character that is not a word's at
+    ``end`` (0: its first, -1: its last)."""
+    kind, value, _low, _one = item
+    if kind == "any":
+        return value == "\\s" or _NON_WORD_CLASS_RE.fullmatch(value or "") is not None
+    texts = [value] if kind == "lit" else _strings(value) if kind == "group" else None
+    return bool(texts) and all(t and _TOKEN_RE.match(t[end]) is None for t in texts)
 
 
 Requirement = tuple[tuple[str, ...], tuple[str, ...]] | None
@@ -314,17 +342,16 @@ def _branch_keys(branch: list[_Item], starts: bool, ends: bool) -> list[str] | N
     win; a tie keeps the first word.
     """
     candidates = []
-    runs = _runs(branch)
-    if runs and starts and runs[0][1]:
-        texts, _at_start, at_end = runs[0]
-        candidates.append([_key(t, ends and at_end) for t in texts])
-    for texts, at_start, at_end in runs:
-        candidates.append([_whole_word(t, starts and at_start, ends and at_end) for t in texts])
+    runs = _runs(branch, starts, ends)
+    if runs and runs[0][1]:
+        texts, _before, after = runs[0]
+        candidates.append([_key(t, after) for t in texts])
+    for texts, before, after in runs:
+        candidates.append([_whole_word(t, before, after) for t in texts])
     items = [item for item in branch if item[0] != "zero"]
-    for i, (kind, alternatives, _low, one) in enumerate(items):
+    edges = zip(*_edges(items, starts, ends), strict=True)
+    for (kind, alternatives, _low, one), (before, after) in zip(items, edges, strict=True):
         if kind == "group" and one:
-            before = starts if i == 0 else _non_word(items[i - 1])
-            after = ends if i == len(items) - 1 else _non_word(items[i + 1])
             found = [_branch_keys(a, before, after) for a in alternatives]
             candidates.append([k for keys in found for k in keys or [None]])
     best = None
@@ -332,12 +359,6 @@ def _branch_keys(branch: list[_Item], starts: bool, ends: bool) -> list[str] | N
         if all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
             best = found
     return best  # type: ignore[return-value]
-
-
-def _non_word(item: _Item) -> bool:
-    """Whether an item is a character that is not a word's, once."""
-    kind, value, _low, one = item
-    return kind == "lit" and one and _TOKEN_RE.match(value) is None
 
 
 def _whole_word(text: str, starts: bool, ends: bool) -> str | None:
