@@ -10,12 +10,12 @@ import contextlib
 import hashlib
 import importlib.util
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -461,16 +461,18 @@ def _may_have_installed_packs() -> bool:
     A path entry that is not a folder (a zip) sends us the full way.
     """
     for entry in sys.path:
-        folder = Path(entry or ".")
-        if not folder.is_dir():
-            if folder.exists():
-                return True
+        try:
+            listing = list(os.scandir(entry or "."))
+        except NotADirectoryError:
+            return True
+        except OSError:
             continue
-        for found in chain(folder.glob("*.dist-info/entry_points.txt"),
-                           folder.glob("*.egg-info/entry_points.txt")):
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                if ENTRY_POINT_GROUP in found.read_text(encoding="utf-8"):
-                    return True
+        for found in listing:
+            if found.name.endswith((".dist-info", ".egg-info")):
+                with contextlib.suppress(OSError, UnicodeDecodeError):
+                    text = Path(found.path, "entry_points.txt").read_text(encoding="utf-8")
+                    if ENTRY_POINT_GROUP in text:
+                        return True
     return False
 
 
