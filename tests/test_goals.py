@@ -790,6 +790,32 @@ def test_what_a_term_needs_in_a_sentence(term: str, edges: tuple[bool, bool], re
     assert _requirement(term, *edges) == requirement
 
 
+def test_date_templates_tried_where_their_month_matches_find_every_match() -> None:
+    """A template that starts with a month is tried only where the sentence's
+    months match: that must find what searching the whole sentence finds."""
+    from smplan_lint.derive import goals
+
+    lex = goals._lexicon()
+    sentences = [g["statement"] for g in _bench().load()] + [
+        "Sept. 5, 2027 or 5 Sept 2027, then Mar/2028 and mid-2027",
+        "Q3 2027: 2,000 leads in marketing by December 2027 (not December 2026)",
+        "bis Ende März 2027, dann Juni 2028",
+    ]
+    for sentence in sentences:
+        probe = goals._Probe(goals._normalise(sentence))
+        found = [[m.span() for m in ms] for ms in lex.date_matches(probe)]
+        chosen = probe.chosen(lex.date_index)
+        usable = [
+            number
+            for number, template in enumerate(lex.date_templates)
+            if template.slots <= chosen.keys() and probe.admits(template.need)
+        ]
+        whole = [[m.span() for m in lex._date_template(n).finditer(probe.text)] for n in usable]
+        if lex.year.search(probe.text) is None:
+            whole = []
+        assert found == whole, sentence
+
+
 def test_a_dotless_i_still_reads_the_metric() -> None:
     # re.IGNORECASE matches "ı" with "i"; str.lower() does not turn it into one
     assert read_goal("Get 500 more lıkes on Instagram by June 2027").metrics == (
