@@ -277,9 +277,10 @@ def _outer(item: _Item, end: int) -> bool:
     return bool(texts) and all(t and _TOKEN_RE.match(t[end]) is None for t in texts)
 
 
-Requirement = tuple[tuple[str, ...], tuple[str, ...]] | None
+Requirement = Sequence[Sequence[str]] | None
 """(word keys, pieces of text): a term can match only where the sentence has one of
-the keys or contains one of the pieces; None where nothing is known."""
+the keys or contains one of the pieces; None where nothing is known. Tuples when
+analysed here, lists when read from the generated index."""
 
 
 def _requirement(term: str, starts: bool, ends: bool) -> Requirement:
@@ -480,19 +481,24 @@ class _Index:
         offset = 0
         for gid, group in enumerate(groups):
             self.offsets.append(offset)
+            # the end of a beginning of the sentence may be in the middle of a word
+            starts, ends = group.edges[0] and not prefixes, group.edges[1] and not prefixes
+            group_bit = 1 << gid
             for tid, term in enumerate(group.terms):
-                starts, ends = group.edges
-                # the end of a beginning of the sentence may be in the middle of a word
-                need = _analysed(term, starts and not prefixes, ends and not prefixes)
-                bits = (1 << (offset + tid), 1 << gid)
+                need = _analysed(term, starts, ends)
+                bit = 1 << (offset + tid)
                 if need is None:
-                    targets = [always]
-                else:
-                    targets = [keyed.setdefault(k, [0, 0]) for k in need[0]]
-                    targets += [pieces.setdefault(k, [0, 0]) for k in need[1]]
-                for target in targets:
-                    target[0] |= bits[0]
-                    target[1] |= bits[1]
+                    always[0] |= bit
+                    always[1] |= group_bit
+                    continue
+                for table, found in ((keyed, need[0]), (pieces, need[1])):
+                    for k in found:
+                        target = table.get(k)
+                        if target is None:
+                            table[k] = [bit, group_bit]
+                        else:
+                            target[0] |= bit
+                            target[1] |= group_bit
             offset += len(group.terms)
         self.keyed = {k: (v[0], v[1]) for k, v in keyed.items()}
         self.keyset = frozenset(keyed)
@@ -1033,8 +1039,7 @@ def _load() -> tuple[dict[str, Any], dict[str, dict[str, str]] | None]:
     except (OSError, ValueError):
         index = None
     if isinstance(index, dict) and index.get("source_sha256") == _source_digest(text):
-        for key, need in index["requirements"].items():
-            _ANALYSED.setdefault(key, None if need is None else (tuple(need[0]), tuple(need[1])))
+        _ANALYSED.update(index["requirements"] | _ANALYSED)  # kept as JSON gives them
         return index["data"], index["typo_words"]
     return yaml.load(text, Loader=_YamlLoader), None
 
