@@ -7,7 +7,7 @@ fixed 512 buckets (`MAX_MESSAGE_INDEX_LENGTH` and the frame indexes in its
 Sessions of a few thousand facts keep the cost per fact flat.
 
 Every match has a root, the fact bound to the first pattern of its case. A
-shard owns a slice of the facts and also receives what its roots can join:
+shard owns some of the facts and also receives what its roots can join:
 every fact a positive link can bind, and for a negated link one fact that
 defeats it (a witness), if there is one. Only the shard that owns a match's
 root reports it, so a fact sent as support never reports twice, and an
