@@ -248,26 +248,26 @@ class _Affixes(dict[str, "_Affix | None"]):
             for size in range(len(slip) - 1, len(slip) + 2):
                 for pair in ("^" + slip[:2], slip[-2:] + "$"):
                     self._by_ends.setdefault((pair, size), []).append(number)
+        self._limit = len(words) + CACHE_SIZE
         self.front, self.back = front, back
 
     def __missing__(self, skel: str) -> _Affix | None:
-        if len(self) >= len(self.words) + CACHE_SIZE:
-            self.clear()
-            self.update(self.words)
-        self[skel] = affix = self._slip(skel)
-        return affix
-
-    def _slip(self, skel: str) -> _Affix | None:
+        """A slip of a slip word, or None; remembered. Most words looked up are new and
+        no slip: this is the per-profile cost of not listing the slips."""
         size = len(skel)
-        heads = self._by_ends.get(("^" + skel[:2], size))
-        tails = self._by_ends.get((skel[-2:] + "$", size))
-        if heads is None and tails is None:
-            return None
-        for number in sorted((heads or []) + (tails or [])):
+        by_ends = self._by_ends
+        near = by_ends.get(("^" + skel[:2], size), []) + by_ends.get((skel[-2:] + "$", size), [])
+        affix = None
+        for number in sorted(near):
             slip, word = self._slips[number]
             if OSA.distance(skel, slip, score_cutoff=1) == 1 and LETTERS.issuperset(skel):
-                return _Affix(skel, word, "strong", skel)
-        return None
+                affix = _Affix(skel, word, "strong", skel)
+                break
+        if len(self) >= self._limit:
+            self.clear()
+            self.update(self.words)
+        self[skel] = affix
+        return affix
 
     def get(self, skel: str, default: None = None) -> _Affix | None:  # type: ignore[override]
         return self[skel]
@@ -532,31 +532,30 @@ class ImpersonationIndex:
 
         Yields (what is left, the affixes, where it starts in ``marked``).
         """
+        affixes, front_lens, back_lens = self._affixes, self._front_lens, self._back_lens
         out: list[tuple[str, tuple[_Peeled, ...], int]] = [(marked, (), 0)]
         frontier = out[:]
         for _ in range(3):
             grown: list[tuple[str, tuple[_Peeled, ...], int]] = []
             for text, peeled, start in frontier:
                 size = len(text)
-                for n in self._front_lens.get(text[:2], ()):
+                for n in front_lens.get(text[:2], ()):
                     if n + 2 > size:
                         continue
-                    affix = self._affixes[text[:n]]
+                    affix = affixes[text[:n]]
                     # A leading country code only counts when separated ("uk_acme").
                     if affix and affix.kind != "brand" and (
                         affix.kind != "country" or text[n] == SEP
-                    ) and not any(
-                        text.startswith(c) for c in affix.heads
-                    ):
+                    ) and not text.startswith(affix.heads):
                         rest = text[n:]
                         front = _Peeled(affix, rest[0] != SEP)
                         core = rest.lstrip(SEP)
                         grown.append((core, (front,) + peeled, start + len(text) - len(core)))
-                for n in self._back_lens.get(text[-2:], ()):
+                for n in back_lens.get(text[-2:], ()):
                     if n + 2 > size:
                         continue
-                    affix = self._affixes[text[-n:]]
-                    if affix and not any(text.endswith(c) for c in affix.tails):
+                    affix = affixes[text[-n:]]
+                    if affix and not text.endswith(affix.tails):
                         rest = text[:-n]
                         back = _Peeled(affix, rest[-1] != SEP)
                         grown.append((rest.rstrip(SEP), peeled + (back,), start))
