@@ -472,7 +472,7 @@ class _Index:
 
     def __init__(self, groups: Sequence[_Group], prefixes: bool = False) -> None:
         """``prefixes``: the groups are also run on a beginning of the sentence,
-        which may end in part of a word, so only pieces of text are looked for.
+        which may end in part of a word, so no key is taken from where a term ends.
 
         Every term has one bit (its group's offset plus its place in the group),
         every group one bit; a key or piece sets the bits of the terms it admits.
@@ -486,7 +486,7 @@ class _Index:
         for gid, group in enumerate(groups):
             self.offsets.append(offset)
             # the end of a beginning of the sentence may be in the middle of a word
-            starts, ends = group.edges[0] and not prefixes, group.edges[1] and not prefixes
+            starts, ends = group.edges[0], group.edges[1] and not prefixes
             group_bit = 1 << gid
             for tid, term in enumerate(group.terms):
                 need = _analysed(term, starts, ends)
