@@ -4,10 +4,10 @@ The goal reader (smplan_lint/derive/goals.py) analyses every term of the data
 file for what a sentence must contain for it to match. Doing that, and parsing
 the YAML, costs the first sentence a process reads some 35 ms; the index stores
 the data as JSON, the analysis and the metric words a typo is forgiven in,
-keyed by the YAML's SHA-256. While the digest
-matches, the reader loads the index; when the YAML has been edited and the
-index not regenerated, the reader falls back to the YAML (slower first call,
-same readings) and tests/test_goals.py fails until this script is run::
+keyed by the YAML's SHA-256. While the digest matches, the reader loads the
+index; when the YAML has been edited and the index not regenerated, the reader
+falls back to the YAML (slower first call, same readings) and
+tests/test_goals.py fails until this script is run::
 
     python tools/gen_goal_index.py
 """
