@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smplan_lint.derive import confusables
+from smplan_lint.derive import handles
 from smplan_lint.derive.confusables import skeleton, units
-from smplan_lint.derive.handles import ImpersonationIndex, _Affix, _affix_table
+from smplan_lint.derive.handles import ImpersonationIndex, _Affix, _affix_table, _one_edit
 
 TODAY = datetime.date(2026, 11, 1)
 ROOT = Path(__file__).resolve().parents[1]
@@ -403,37 +403,25 @@ def test_thousands_of_prefixed_own_handles() -> None:
     assert index.assess("x", "coffeelover42") is None
 
 
-def _one_edit(word: str) -> set[str]:
-    """Every skeleton one deletion, insertion, substitution or swap away from ``word``."""
-    letters = "abcdefghjklmnopqrstuvwxyz"  # skeleton alphabet: i folds to l, digits to letters
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    out |= {a + c + b for a, b in splits for c in letters}
-    out.discard(word)
-    return out
-
-
-def test_slips_are_the_one_edit_variants_of_long_claiming_words() -> None:
-    """The affix table recognises slips when looked up. Listing every one-edit variant,
-    as the first version did, gives the same words and the same length tables."""
-    table = _affix_table()
-    listed: dict[str, str] = {}  # variant -> the word it slips from, first word first
-    for word in confusables.settings()["affixes"]["slips"]:
-        if len(skeleton(word)) >= 6:
-            for slip in _one_edit(skeleton(word)):
-                listed.setdefault(slip, word)
-    for slip, word in listed.items():
-        if slip not in table.words:  # the data file's own words come first
-            assert table.get(slip) == _Affix(slip, word, "strong", slip)
-    for slip in list(listed)[::100]:
-        for near in _one_edit(slip) - listed.keys() - table.words.keys():
-            assert table.get(near) is None, near
+def test_slips_are_the_one_edit_variants_of_long_claiming_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The affix table recognises slips when looked up, and lists them once a plan has
+    looked up many words: both give the same words, and the lengths of the listed ones."""
+    monkeypatch.setattr(handles, "LIST_SLIPS_AFTER", 10**9)  # recognise every one
+    recognised, listed = _affix_table.__wrapped__(), _affix_table.__wrapped__()
+    listed.list_slips()
+    slips = {skel: affix for skel, affix in listed.items() if skel not in listed.words}
+    assert len(slips) > 15_000
+    for skel, affix in slips.items():
+        assert recognised.get(skel) == affix == _Affix(skel, affix.means, "strong", skel)
+    for slip in list(slips)[::100]:
+        for near in _one_edit(slip) - listed.keys():
+            assert recognised.get(near) is None and listed.get(near) is None, near
     front: dict[str, set[int]] = {}
     back: dict[str, set[int]] = {}
-    for key in table.words.keys() | listed.keys():
+    for key in [*listed.words, *slips]:
         front.setdefault(key[:2], set()).add(len(key))
         back.setdefault(key[-2:], set()).add(len(key))
-    assert {pair: set(lens) for pair, lens in table.front.items()} == front
-    assert {pair: set(lens) for pair, lens in table.back.items()} == back
+    assert {pair: set(lens) for pair, lens in recognised.front.items()} == front
+    assert {pair: set(lens) for pair, lens in recognised.back.items()} == back

@@ -49,6 +49,7 @@ MIDDLE = 5  # letters cut from each end of a long name for its middle (see _far)
 SLIP_MIN = 6  # claiming words this long also match with a one-letter slip ("suport")
 LETTERS = frozenset("abcdefghjklmnopqrstuvwxyz")  # skeleton letters: i folds to l, digits too
 CACHE_SIZE = 50_000  # handle readings and texts remembered per index
+LIST_SLIPS_AFTER = 20_000  # new words looked up (some 3,000 profiles) before slips are listed
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,17 @@ class _Rule(NamedTuple):
 
 def _kinds(value: object) -> frozenset[str] | None:
     return None if value is None else frozenset(str(v) for v in value)  # type: ignore[union-attr]
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every skeleton one deletion, insertion, substitution or swap away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    out.discard(word)
+    return out
 
 
 def _align(a: str, b: str) -> list[tuple[str, int, int]]:
@@ -231,6 +243,9 @@ class _Affixes(dict[str, "_Affix | None"]):
     last two letters, which leaves a few words it can be a slip of, and OSA distance
     confirms it. Every answer is remembered (up to CACHE_SIZE), so that peeling, which
     looks up some 45 prefixes and suffixes of each handle, stays a plain dict lookup.
+    A large plan looks up some six new words a profile; after LIST_SLIPS_AFTER of them
+    the slips are listed after all (some 10 ms), and a new word is then known to be no
+    affix without a check.
     """
 
     def __init__(
@@ -248,26 +263,42 @@ class _Affixes(dict[str, "_Affix | None"]):
             for size in range(len(slip) - 1, len(slip) + 2):
                 for pair in ("^" + slip[:2], slip[-2:] + "$"):
                     self._by_ends.setdefault((pair, size), []).append(number)
+        self._known = dict(words)  # what a full memory is cut back to
         self._limit = len(words) + CACHE_SIZE
+        self._new = 0  # words looked up and checked for a slip
         self.front, self.back = front, back
 
     def __missing__(self, skel: str) -> _Affix | None:
         """A slip of a slip word, or None; remembered. Most words looked up are new and
         no slip: this is the per-profile cost of not listing the slips."""
-        size = len(skel)
-        by_ends = self._by_ends
-        near = by_ends.get(("^" + skel[:2], size), []) + by_ends.get((skel[-2:] + "$", size), [])
         affix = None
-        for number in sorted(near):
-            slip, word = self._slips[number]
-            if OSA.distance(skel, slip, score_cutoff=1) == 1 and LETTERS.issuperset(skel):
-                affix = _Affix(skel, word, "strong", skel)
-                break
+        if self._new < LIST_SLIPS_AFTER:
+            self._new += 1
+            size = len(skel)
+            by_ends = self._by_ends
+            near = (by_ends.get(("^" + skel[:2], size), [])
+                    + by_ends.get((skel[-2:] + "$", size), []))
+            for number in sorted(near):
+                slip, word = self._slips[number]
+                if OSA.distance(skel, slip, score_cutoff=1) == 1 and LETTERS.issuperset(skel):
+                    affix = _Affix(skel, word, "strong", skel)
+                    break
+            if self._new == LIST_SLIPS_AFTER:
+                self.list_slips()
         if len(self) >= self._limit:
             self.clear()
-            self.update(self.words)
+            self.update(self._known)
         self[skel] = affix
         return affix
+
+    def list_slips(self) -> None:
+        """Hold every slip as a key, so that a word not held is no affix."""
+        for slip, word in self._slips:
+            for variant in _one_edit(slip):
+                self._known.setdefault(variant, _Affix(variant, word, "strong", variant))
+        self.update(self._known)
+        self._limit = len(self._known) + CACHE_SIZE
+        self._new = LIST_SLIPS_AFTER
 
     def get(self, skel: str, default: None = None) -> _Affix | None:  # type: ignore[override]
         return self[skel]
