@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from smplan_lint import data
+
 STARTER = {"inventory.yaml": "starter-inventory.yaml", ".smplan-lint.yaml": "starter-config.yaml"}
 
 
@@ -18,6 +20,6 @@ def write_starter(folder: Path, force: bool = False,
     folder.mkdir(parents=True, exist_ok=True)
     day = (today or datetime.date.today()).isoformat()
     for target, template in targets.items():
-        text = (Path(__file__).parent / "data" / template).read_text(encoding="utf-8")
+        text = data.read_text(template)
         target.write_text(text.replace("{today}", day), encoding="utf-8")
     return list(targets)

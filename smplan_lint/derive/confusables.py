@@ -16,13 +16,14 @@ only run on the few profiles that match.
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import json
 import unicodedata
 from functools import cache
 from typing import Any, NamedTuple
 
 import yaml
+
+from smplan_lint import data
 
 SEP = "."  # marker that replaces any separator in the fast-path skeleton
 
@@ -64,10 +65,9 @@ def build_index(data_text: str, chars_text: str) -> dict[str, Any]:
 def _data() -> dict[str, Any]:
     """The index while it matches the data files (same digest), else built from them:
     same contents, a slower start."""
-    folder = importlib.resources.files("smplan_lint.data")
-    texts = [folder.joinpath(name).read_text(encoding="utf-8") for name in (DATA_FILE, CHARS_FILE)]
+    texts = [data.read_text(name) for name in (DATA_FILE, CHARS_FILE)]
     try:
-        index = json.loads(folder.joinpath(INDEX_FILE).read_text(encoding="utf-8"))
+        index = json.loads(data.read_text(INDEX_FILE))
     except (OSError, ValueError):
         index = None
     if isinstance(index, dict) and index.get("source_sha256") == _digest(*texts):
