@@ -33,11 +33,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
 from rapidfuzz.distance import OSA
+
+from smplan_lint.data import read_text
 
 try:  # libyaml's parser; the pure-Python one costs several times as much
     _YamlLoader: Any = yaml.CSafeLoader
@@ -1036,10 +1037,9 @@ def _load() -> tuple[dict[str, Any], dict[str, dict[str, str]] | None]:
     """The data file's contents and its typo words, from the generated index
     while it matches the YAML (same digest), else from the YAML itself (then
     terms are analysed as they are needed, and no typo words are given)."""
-    folder = resources.files("smplan_lint.data")
-    text = folder.joinpath(DATA_FILE).read_text("utf-8")
+    text = read_text(DATA_FILE)
     try:
-        index = json.loads(folder.joinpath(INDEX_FILE).read_text("utf-8"))
+        index = json.loads(read_text(INDEX_FILE))
     except (OSError, ValueError):
         index = None
     if isinstance(index, dict) and index.get("source_sha256") == _source_digest(text):
