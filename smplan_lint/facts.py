@@ -115,13 +115,17 @@ class _Builder:
                     first_seen[handle_key] = item.get("id") or item["_pointer"]
 
     def _goals(self) -> None:
-        from smplan_lint.derive.goals import classify_metric, read_goal, vanity_only
+        from smplan_lint.derive.goal_batch import read_all
+        from smplan_lint.derive.goals import classify_metric, vanity_only
 
         engagement = bool(self.options.get("SMP102", {}).get("engagement_is_vanity", False))
-        for item in self.plan.get("goals", []):
+        goals = self.plan.get("goals", [])
+        readings = read_all(item["statement"] for item in goals
+                            if isinstance(item.get("statement"), str) and item["statement"])
+        for item in goals:
             fact = self._item("goal", item)
-            statement = item.get("statement", "")
-            reading = read_goal(statement) if isinstance(statement, str) and statement else None
+            statement = item.get("statement")
+            reading = readings.get(statement) if isinstance(statement, str) else None
             metrics = [m for m in item.get("metrics", []) if isinstance(m, dict)]
             if metrics:
                 names = [str(m.get("name", "")) for m in metrics]
