@@ -82,7 +82,8 @@ def _apply_policy(findings: list[Finding], plan: dict[str, Any], compiled: Compi
     """(kept, suppressed): selected rules at their configured severity, less suppressions."""
     enabled = policy.enabled if policy.enabled is not None else frozenset(compiled.rules)
     levels = dict(policy.severity)
-    findings = [replace(item, severity=levels.get(item.rule, item.severity))
+    findings = [item if levels.get(item.rule, item.severity) == item.severity
+                else replace(item, severity=levels[item.rule])
                 for item in findings if item.rule in enabled]
     index = RuleIndex(compiled.rules)
     entries = [entry for entry in suppressions(plan)
