@@ -120,8 +120,8 @@ class _Builder:
 
         engagement = bool(self.options.get("SMP102", {}).get("engagement_is_vanity", False))
         goals = self.plan.get("goals", [])
-        readings = read_all(item["statement"] for item in goals
-                            if isinstance(item.get("statement"), str) and item["statement"])
+        readings = read_all(statement for item in goals
+                            if isinstance(statement := item.get("statement"), str) and statement)
         for item in goals:
             fact = self._item("goal", item)
             statement = item.get("statement")

@@ -45,8 +45,7 @@ def _sharded_matches(program, facts, size):
     python = backend("python")
     found = []
     for shard in split(program, facts, size):
-        found += [m for m in python.run(program, shard.facts)
-                  if shard.owned is None or m.bindings[0][1] in shard.owned]
+        found += shard.reported(python.run(program, shard.facts))
     return found
 
 

@@ -164,10 +164,7 @@ class DurableBackend:
                      if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
             matches = []
             for shard in split(program, batch, SESSION_SIZE):
-                found = self._session(name, shard.facts)
-                if shard.owned is not None:
-                    found = [m for m in found if m.bindings[0][1] in shard.owned]
-                matches.extend(found)
+                matches.extend(shard.reported(self._session(name, shard.facts)))
             return matches
 
     def _session(self, name: str, facts: list[dict[str, Any]]) -> list[Match]:

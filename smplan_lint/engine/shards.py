@@ -22,13 +22,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from smplan_lint.engine.matching import FactIndex, holds
-from smplan_lint.engine.program import Pattern, Program, field_value
+from smplan_lint.engine.program import Match, Pattern, Program, field_value
 
 
 @dataclass(frozen=True)
 class Shard:
     facts: list[dict[str, Any]]
     owned: frozenset[int] | None   # `_n` of the roots it reports; None: all of them
+
+    def reported(self, matches: list[Match]) -> list[Match]:
+        """The matches whose root this shard owns (a root is bound first)."""
+        if self.owned is None:
+            return matches
+        return [match for match in matches if match.bindings[0][1] in self.owned]
 
 
 def split(program: Program, facts: list[dict[str, Any]], size: int) -> list[Shard]:
