@@ -1,10 +1,16 @@
 """durable-rules back end: the only module that imports durable-rules.
 
+It drives durable-rules' native engine (`durable_rules_engine`, the C module
+the package's `durable.engine` host wraps) without that host: the host hands
+each match to a Closure, times it, and writes the whole session state back
+into the engine after every action, which was most of the engine's time on
+large plans. Our actions only record which facts matched, so here each match
+is read from its message and the next one started.
+
 What it works around (see shared/notes/durable-rules.md):
-- one Host per process, its timer threads never started, actions run
-  synchronously in the caller's thread; access serialised by a lock;
-- one session id per lint run, its state deleted afterwards;
-- rulesets registered once per program digest and reused;
+- one ruleset per program digest, registered once and reused; access
+  serialised by a lock (the engine is not thread-safe);
+- one session id per engine session, its state deleted afterwards;
 - absence patterns gated on an end fact asserted last, because a `$not`
   fires as soon as its fact arrives and is never withdrawn;
 - every pattern carries a positive `type` test, so no pattern is made only
@@ -15,20 +21,17 @@ What it works around (see shared/notes/durable-rules.md):
 Cost: the engine gets each fact as JSON and hands every match back as JSON, so
 it is given only what its patterns look at (`type`, `_n` and the fields they
 test or join on; the placing fields stay in Python), all in one
-`assert_facts` call. A batch holding a fact no rule takes raises
-MessageNotHandledException after every fact is stored; the matches it left
-pending run when the end fact is asserted.
+`assert_facts` call. Matches wait in the session until the end fact is in;
+then they are drained in one pass.
 """
 
 from __future__ import annotations
 
-import contextlib
-import copy
-import itertools
+import json
 import threading
 from typing import Any
 
-import durable.engine as _durable
+import durable_rules_engine as _native
 
 from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Program
 from smplan_lint.engine.shards import split
@@ -36,22 +39,10 @@ from smplan_lint.engine.shards import split
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
 _SESSION_RULE = "$session"
+# Result codes of the native assert calls: stored, and stored as already seen.
+_OBSERVED = 2
 # Facts one session owns: see shards.py for why sessions stay small.
 SESSION_SIZE = 4000
-
-
-def _session_opened(c: Any) -> None:
-    """Every run's end fact matches this rule, so every session has state to delete:
-    deleting the state of a session whose facts matched no rule crashes the engine."""
-
-
-class EngineFailure(RuntimeError):
-    """durable-rules reported an error for a run."""
-
-
-class _SyncHost(_durable.Host):
-    def _run(self) -> None:
-        """No dispatch or timer threads: every action runs inside assert_fact."""
 
 
 def _condition(test: tuple) -> dict[str, Any]:
@@ -74,6 +65,13 @@ def _pattern(pattern: Pattern) -> dict[str, Any]:
     parts.extend({join.field: {join.alias: join.other}} for join in pattern.joins)
     alias = f"{pattern.alias}$not" if pattern.negated else pattern.alias
     return {alias: {"$and": parts}}
+
+
+def _rule(case: Case) -> dict[str, Any]:
+    patterns = [_pattern(p) for p in case.patterns]
+    if case.has_absence:
+        patterns.insert(0, {_GATE: {"type": END_FACT_TYPE}})
+    return {"all": patterns}
 
 
 def _used_fields(program: Program) -> dict[str, tuple[str, ...]]:
@@ -100,89 +98,83 @@ def _used_fields(program: Program) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(sorted(fields)) for kind, fields in used.items()}
 
 
+class _Ruleset:
+    """One program registered with the engine, and what reading its matches needs."""
+
+    def __init__(self, program: Program) -> None:
+        definition = {case.key: _rule(case) for case in program.cases}
+        definition[_SESSION_RULE] = {"all": [{"end": {"type": END_FACT_TYPE}}]}
+        self.handle = _native.create_ruleset(f"smplan_{program.digest[:16]}",
+                                             json.dumps(definition))
+        self.fields = _used_fields(program)
+        self.aliases = {case.key: tuple(p.alias for p in case.patterns if not p.negated)
+                        for case in program.cases}
+
+
 class DurableBackend:
     name = "durable"
 
     def __init__(self) -> None:
-        self._host = _SyncHost()
         self._lock = threading.Lock()
-        self._registered: dict[str, str] = {}
-        self._sessions = itertools.count(1)
-        self._results: dict[str, list[Match]] = {}
-        self._fields: dict[str, dict[str, tuple[str, ...]]] = {}
-
-    def _ruleset(self, program: Program) -> str:
-        name = self._registered.get(program.digest)
-        if name is None:
-            name = f"smplan_{program.digest[:16]}"
-            definition = {case.key: self._rule(case) for case in program.cases}
-            definition[_SESSION_RULE] = {"all": [{"end": {"type": END_FACT_TYPE}}],
-                                         "run": _session_opened}
-            self._host.set_rulesets({name: copy.deepcopy(definition)})
-            self._fields[program.digest] = _used_fields(program)
-            self._registered[program.digest] = name
-        return name
-
-    def _rule(self, case: Case) -> dict[str, Any]:
-        patterns = [_pattern(p) for p in case.patterns]
-        if case.has_absence:
-            patterns.insert(0, {_GATE: {"type": END_FACT_TYPE}})
-        aliases = [p.alias for p in case.patterns if not p.negated]
-        results = self._results
-
-        def action(c: Any) -> None:
-            bindings = tuple((alias, getattr(c, alias)["_n"]) for alias in aliases)
-            results[c.s["sid"]].append(Match(case.key, bindings))
-
-        return {"all": patterns, "run": action}
-
-    def _assert(self, name: str, fact: dict[str, Any] | list[dict[str, Any]]) -> None:
-        try:
-            self._host.assert_fact(name, fact)  # a list goes to assert_facts
-        except _durable.MessageNotHandledException:
-            pass  # no rule takes this fact (or one fact of the batch): nothing to report
-
-    def _assert_one_by_one(self, name: str, batch: list[dict[str, Any]]) -> None:
-        """durable-rules knows a fact by a 32-bit hash, so two distinct facts can look
-        identical (about one pair in 100,000 facts). Such a fact is asserted again with
-        a salt; one the batch had already stored comes in twice, which only repeats
-        matches that findings are de-duplicated from anyway."""
-        for fact in batch:
-            for salt in range(1, 9):
-                try:
-                    self._assert(name, fact)
-                    break
-                except _durable.MessageObservedException:
-                    fact = {**fact, "_salt": salt}
+        self._rulesets: dict[str, _Ruleset] = {}
+        self._sessions = 0
 
     def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
         with self._lock:
-            name = self._ruleset(program)
-            used = self._fields[program.digest]
+            ruleset = self._rulesets.get(program.digest)
+            if ruleset is None:
+                ruleset = self._rulesets[program.digest] = _Ruleset(program)
+            used = ruleset.fields
             batch = [{key: fact[key] for key in keep if key in fact}
                      for fact in facts
                      if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
             matches = []
             for shard in split(program, batch, SESSION_SIZE):
-                matches.extend(shard.reported(self._session(name, shard.facts)))
+                matches.extend(shard.reported(self._session(ruleset, shard.facts)))
             return matches
 
-    def _session(self, name: str, facts: list[dict[str, Any]]) -> list[Match]:
-        sid = str(next(self._sessions))
-        self._results[sid] = []
+    def _session(self, ruleset: _Ruleset, facts: list[dict[str, Any]]) -> list[Match]:
+        self._sessions += 1
+        sid = str(self._sessions)
         try:
             if facts:
                 batch = [fact | {"sid": sid} for fact in facts]
-                try:
-                    self._assert(name, batch)
-                except _durable.MessageObservedException:
-                    self._assert_one_by_one(name, batch)
-            self._assert(name, {"type": END_FACT_TYPE, "_n": -1, "sid": sid})
-            state = self._host.get_state(name, sid)
-            if "exception" in state:
-                raise EngineFailure(str(state["exception"]))
-            return self._results[sid]
+                code, _ = _native.assert_facts(ruleset.handle, json.dumps(batch))
+                if code == _OBSERVED:
+                    _assert_one_by_one(ruleset.handle, batch)
+            end = {"type": END_FACT_TYPE, "_n": -1, "sid": sid}
+            _, state = _native.assert_fact(ruleset.handle, json.dumps(end))
+            return _drain(ruleset, state)
         finally:
-            del self._results[sid]
-            with contextlib.suppress(Exception):  # never hide the error that got here
-                self._host.delete_state(name, sid)
+            _native.delete_state(ruleset.handle, sid)
+
+
+def _assert_one_by_one(handle: int, batch: list[dict[str, Any]]) -> None:
+    """durable-rules knows a fact by a 32-bit hash, so two distinct facts can look
+    identical (about one pair in 100,000 facts). Such a fact is asserted again with
+    a salt; one the batch had already stored comes in twice, which only repeats
+    matches that findings are de-duplicated from anyway."""
+    for fact in batch:
+        for salt in range(1, 9):
+            code, _ = _native.assert_fact(handle, json.dumps(fact))
+            if code != _OBSERVED:
+                break
+            fact = {**fact, "_salt": salt}
+
+
+def _drain(ruleset: _Ruleset, state: int) -> list[Match]:
+    """Every match waiting in a session: each comes as {rule: {alias: fact}}."""
+    started = _native.start_action_for_state(ruleset.handle, state)
+    if started is None:
+        return []
+    matches = []
+    aliases = ruleset.aliases
+    message = json.loads(started[1])
+    while True:
+        for rule, bound in message.items():
+            if rule != _SESSION_RULE:
+                matches.append(Match(rule, tuple((a, bound[a]["_n"]) for a in aliases[rule])))
+        following = _native.complete_and_start_action(ruleset.handle, state)
+        if following is None:
+            return matches
+        message = json.loads(following)
