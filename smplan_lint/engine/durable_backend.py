@@ -42,7 +42,7 @@ _SESSION_RULE = "$session"
 # Result codes of the native assert calls: stored, and stored as already seen.
 _OBSERVED = 2
 # Facts one session owns: see shards.py for why sessions stay small.
-SESSION_SIZE = 4000
+SESSION_SIZE = 1000
 
 
 def _condition(test: tuple) -> dict[str, Any]:

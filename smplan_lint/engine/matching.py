@@ -49,15 +49,19 @@ class FactIndex:
             self.by_type[fact["type"]].append(fact)
         self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple, list[dict]]] = {}
 
-    def lookup(self, type_: str, fields: tuple[str, ...], values: tuple) -> list[dict]:
+    def keyed(self, type_: str, fields: tuple[str, ...]) -> dict[tuple, list[dict]]:
+        """The facts of a type by their `join_key` on these fields (built once)."""
         index = self._indexes.get((type_, fields))
         if index is None:
             index = self._indexes[(type_, fields)] = defaultdict(list)
             for fact in self.by_type.get(type_, ()):
                 found = tuple(field_value(fact, f) for f in fields)
                 if MISSING not in found and all(map(_hashable, found)):
-                    index[tuple(map(_hash_key, found))].append(fact)
-        return index.get(tuple(map(_hash_key, values)), [])
+                    index[join_key(found)].append(fact)
+        return index
+
+    def lookup(self, type_: str, fields: tuple[str, ...], values: tuple) -> list[dict]:
+        return self.keyed(type_, fields).get(join_key(values), [])
 
     def candidates(self, pattern: Pattern, bound: dict[str, dict]) -> list[dict]:
         """The facts of the pattern's type whose joined fields equal the bound facts'."""
@@ -81,6 +85,10 @@ def _hashable(value: Any) -> bool:
     return not isinstance(value, dict | list)
 
 
+def join_key(values: tuple) -> tuple:
+    """Equal join values as the engine sees them: 1 == 1.0 == True, but "1" apart."""
+    return tuple(map(_hash_key, values))
+
+
 def _hash_key(value: Any) -> Any:
-    # 1 == 1.0 == True in the engine too; keep them one key, but keep strings apart.
     return ("s", value) if isinstance(value, str) else ("n", value)

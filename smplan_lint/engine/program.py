@@ -67,6 +67,8 @@ END_FACT_TYPE = "$end"
 
 def field_value(fact: dict[str, Any], path: str) -> Any:
     """Follow a dotted path; a missing step yields the MISSING marker."""
+    if "." not in path:
+        return fact.get(path, MISSING)
     value: Any = fact
     for part in path.split("."):
         if not isinstance(value, dict) or part not in value:
