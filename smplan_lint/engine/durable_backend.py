@@ -41,6 +41,8 @@ _GATE = "end$gate"
 _SESSION_RULE = "$session"
 # Result codes of the native assert calls: stored, and stored as already seen.
 _OBSERVED = 2
+# Matches of one rule handed over in one message ("cap" in durable-rules' terms).
+_BATCH = 1000
 # Facts one session owns: see shards.py for why sessions stay small.
 SESSION_SIZE = 1000
 
@@ -71,7 +73,7 @@ def _rule(case: Case) -> dict[str, Any]:
     patterns = [_pattern(p) for p in case.patterns]
     if case.has_absence:
         patterns.insert(0, {_GATE: {"type": END_FACT_TYPE}})
-    return {"all": patterns}
+    return {"all": patterns, "cap": _BATCH}
 
 
 def _used_fields(program: Program) -> dict[str, tuple[str, ...]]:
@@ -163,18 +165,19 @@ def _assert_one_by_one(handle: int, batch: list[dict[str, Any]]) -> None:
 
 
 def _drain(ruleset: _Ruleset, state: int) -> list[Match]:
-    """Every match waiting in a session: each comes as {rule: {alias: fact}}."""
+    """Every match waiting in a session. A message is {rule: [{alias: fact}]}, up to
+    _BATCH matches of one rule, or {rule: {alias: fact}} for the session rule."""
     started = _native.start_action_for_state(ruleset.handle, state)
     if started is None:
         return []
     matches = []
     aliases = ruleset.aliases
-    message = json.loads(started[1])
-    while True:
-        for rule, bound in message.items():
+    message = started[1]
+    while message is not None:
+        for rule, found in json.loads(message).items():
             if rule != _SESSION_RULE:
-                matches.append(Match(rule, tuple((a, bound[a]["_n"]) for a in aliases[rule])))
-        following = _native.complete_and_start_action(ruleset.handle, state)
-        if following is None:
-            return matches
-        message = json.loads(following)
+                names = aliases[rule]
+                matches.extend(Match(rule, tuple((a, bound[a]["_n"]) for a in names))
+                               for bound in found)
+        message = _native.complete_and_start_action(ruleset.handle, state)
+    return matches

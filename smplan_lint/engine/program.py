@@ -10,7 +10,7 @@ already lowered by the pack compiler into boolean attributes on the facts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # A test is a nested tuple:
 #   ("and", (test, ...)) | ("or", (test, ...))
@@ -54,9 +54,9 @@ class Program:
     digest: str           # content hash: back ends cache their compiled form by it
 
 
-@dataclass(frozen=True)
-class Match:
-    """A rule case that held, with the fact index bound to each positive alias."""
+class Match(NamedTuple):
+    """A rule case that held, with the fact index bound to each positive alias
+    (a tuple: large plans make tens of thousands)."""
 
     case: str
     bindings: tuple[tuple[str, int], ...]
