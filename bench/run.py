@@ -170,16 +170,16 @@ class _Stages:
     """Where the first lint's time went: wrappers around the pipeline's stages."""
 
     def __init__(self, engine: object) -> None:
-        import smplan_lint.derive.goal_batch as goal_batch
+        import smplan_lint.derive.goals as goals
         import smplan_lint.derive.handles as handles
         import smplan_lint.lint as lint
 
         self.engine = engine
         self.targets = [
             (lint, "load_bytes", "load"), (lint, "validate", "validate"),
-            (lint, "build_facts", "facts (all)"), (goal_batch, "read_all", "  goal sentences"),
+            (lint, "build_facts", "facts (all)"), (goals, "read_all", "  goal sentences"),
             (handles.ImpersonationIndex, "__init__", "  impersonation index"),
-            (handles.ImpersonationIndex, "assess", "  impersonation checks"),
+            (handles.ImpersonationIndex, "assess_all", "  impersonation checks"),
             (engine, "run", "engine"), (lint._Placer, "matches", "findings"),
         ]
         self.times: dict[str, float] = {label: 0.0 for _, _, label in self.targets}

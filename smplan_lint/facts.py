@@ -115,8 +115,7 @@ class _Builder:
                     first_seen[handle_key] = item.get("id") or item["_pointer"]
 
     def _goals(self) -> None:
-        from smplan_lint.derive.goal_batch import read_all
-        from smplan_lint.derive.goals import classify_metric, vanity_only
+        from smplan_lint.derive.goals import classify_metric, read_all, vanity_only
 
         engagement = bool(self.options.get("SMP102", {}).get("engagement_is_vanity", False))
         goals = self.plan.get("goals", [])
@@ -196,15 +195,18 @@ class _Builder:
             today=self.today,
             organisation=organisation.get("name"),
         )
+        profiles = [(item["network"], str(item["handle"]), item.get("display_name"),
+                     item.get("bio"), item.get("followers"), item.get("created"),
+                     item.get("verified"))
+                    for item in items if "network" in item and "handle" in item]
+        verdicts = iter(index.assess_all(profiles))
         for item in items:
             fact = self._item("discovered", item)
             fact["_owner"] = self.reviewer
             fact.setdefault("status", "unreviewed")
             if "network" not in item or "handle" not in item:
                 continue
-            verdict = index.assess(
-                item["network"], str(item["handle"]), item.get("display_name"), item.get("bio"),
-                item.get("followers"), item.get("created"), item.get("verified"))
+            verdict = next(verdicts)
             if verdict is not None:
                 fact["imitates"] = verdict.target
                 fact["imitation_evidence"] = verdict.evidence

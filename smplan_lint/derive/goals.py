@@ -1432,6 +1432,17 @@ def _attach(
     return (results or window or [None])[-1]
 
 
+def read_all(statements: Iterable[str]) -> dict[str, GoalReading]:
+    """Each distinct sentence's reading, as `read_goal` gives it; large plans read
+    theirs on every CPU (see parallel.py)."""
+    from smplan_lint.derive.parallel import map_items
+
+    distinct = list(dict.fromkeys(statements))
+    if distinct:
+        read_goal(distinct[0])  # load the vocabulary once, before any worker starts
+    return dict(zip(distinct, map_items(read_goal, distinct), strict=True))
+
+
 @lru_cache(maxsize=4096)
 def read_goal(statement: str) -> GoalReading:
     """Read one goal sentence: metrics, target, deadline, cadence, networks.

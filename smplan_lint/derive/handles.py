@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, LCSseq, Levenshtein
@@ -684,6 +684,13 @@ class ImpersonationIndex:
                 return None
         return self._judge(best, net, raw, display_only, display_name, bio, followers,
                            created, verified)
+
+    def assess_all(self, profiles: Sequence[tuple[Any, ...]]) -> list[Verdict | None]:
+        """`assess(*profile)` for each profile; large plans judge theirs on every CPU
+        (see parallel.py)."""
+        from smplan_lint.derive.parallel import map_items
+
+        return map_items(lambda profile: self.assess(*profile), profiles)
 
     def _variants(self, raw: str) -> list[tuple[str, str, tuple[_Peeled, ...]]]:
         """(handle text, marked skeleton, affixes) ways to read the handle."""
