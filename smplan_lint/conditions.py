@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from smplan_lint.engine.program import MISSING, field_value
 
@@ -37,8 +36,7 @@ class ConditionError(Exception):
         self.pointer = pointer
 
 
-@dataclass(frozen=True)
-class Lowered:
+class Lowered(NamedTuple):
     """A boolean attribute the pipeline computes on facts of `type` before the engine."""
 
     type: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -77,8 +77,7 @@ def at_or_above(findings: list[Finding], threshold: str) -> bool:
     return any(SEVERITY_RANK[item.severity] <= limit for item in findings)
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(NamedTuple):
     """A problem found before the engine runs (loader, validator), not yet placed."""
 
     rule: str

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -60,8 +60,7 @@ def _handle(handle: str) -> str:
     return handle.strip().removeprefix("@")
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):
     """A single value: string, integer, number, boolean or date (YYYY-MM-DD)."""
 
     type: str
@@ -71,16 +70,14 @@ class Scalar:
     normalise: Callable[[str], str] | None = None
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     """A YAML sequence."""
 
     item: Node
     description: str
 
 
-@dataclass(frozen=True)
-class MapOf:
+class MapOf(NamedTuple):
     """A mapping whose keys are data (network names, rule ids), not field names."""
 
     key: str
@@ -90,8 +87,7 @@ class MapOf:
     keys_identify: bool = False  # missions: the key is the entry's subject; pointers are kept
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """A mapping with named fields; `kind` names it for messages and for rule packs' keys.
 
     Without a `required` key the record is reported and left out. Without its `id` (when

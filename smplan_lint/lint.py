@@ -11,7 +11,7 @@ import functools
 import math
 import string
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
@@ -31,16 +31,18 @@ class FileResult:
     facts: list[dict[str, Any]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """What the configuration decided: which rules report, at which severity."""
 
     enabled: frozenset[str] | None = None      # rule ids; None means every rule
     severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
 
 
+EVERY_RULE = Policy()  # no configuration: every rule at its own severity
+
+
 def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
-               today: datetime.date, policy: Policy = Policy()) -> FileResult:
+               today: datetime.date, policy: Policy = EVERY_RULE) -> FileResult:
     """Load and lint one file; raises UnusableInput for a file that cannot be linted."""
     document = load_bytes(data, path)
     problem = check_version(document.data)
@@ -50,7 +52,7 @@ def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
 
 
 def lint_document(document: Document, compiled: Compiled, engine: Backend,
-                  today: datetime.date, policy: Policy = Policy()) -> FileResult:
+                  today: datetime.date, policy: Policy = EVERY_RULE) -> FileResult:
     """Findings for one loaded document (its version already checked)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys,
                          declared_fields=compiled.declared_fields, reserved_keys=RESERVED)

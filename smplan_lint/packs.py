@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from smplan_lint import __version__
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
@@ -50,8 +50,7 @@ class PackError(Exception):
         return f"{self.file}:{self.line}:{self.column}: {self.args[0]}"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     name: str
     severity: str
@@ -372,8 +371,7 @@ def _check_message(rule: Rule, cases: list[Case]) -> None:
                 raise ConditionError(f"message names unknown option '{{{name}}}'", "/message")
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(NamedTuple):
     """Everything a run needs from its packs: the program and how to place results."""
 
     program: Program

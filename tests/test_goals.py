@@ -847,7 +847,7 @@ def test_reading_from_the_yaml_equals_reading_from_the_index() -> None:
         "from smplan_lint.derive import goals as g\n"
         "g._source_digest = lambda text: 'stale'\n"
         "sents = json.load(sys.stdin)\n"
-        "print(json.dumps([list(g.read_goal(s).__dict__.values()) for s in sents]))\n"
+        "print(json.dumps([list(g.read_goal(s)) for s in sents]))\n"
     )
     sentences = [g["statement"] for g in _bench().load()]
     out = subprocess.run(
@@ -859,7 +859,7 @@ def test_reading_from_the_yaml_equals_reading_from_the_index() -> None:
         cwd=ROOT,
     )
     read_goal.cache_clear()
-    expected = [list(read_goal(s).__dict__.values()) for s in sentences]
+    expected = [list(read_goal(s)) for s in sentences]
     assert json.loads(out.stdout) == json.loads(json.dumps(expected))
 
 

@@ -31,9 +31,8 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from rapidfuzz.distance import OSA
@@ -76,8 +75,7 @@ _NON_WORD_CLASS_RE = re.compile(r"\[(?!\^)-?(?:\\s|\\\W|[^\w\\\]-])*-?\]")
 _KEY_LENGTH = 3  # a word key is a whole word ("tbd ") or a word's first three letters
 
 
-@dataclass(frozen=True)
-class GoalReading:
+class GoalReading(NamedTuple):
     """What a goal sentence measures and by when, as the goal rules need it."""
 
     metrics: tuple[str, ...]
@@ -99,8 +97,7 @@ class GoalReading:
         return self.has_deadline or self.cadence is not None
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     start: int
     end: int
     name: str
@@ -595,8 +592,7 @@ class _Probe:
         return None if pattern is None else pattern.search(text, pos)
 
 
-@dataclass(frozen=True)
-class _Network:
+class _Network(NamedTuple):
     """One way of naming a network: its terms and when a match counts."""
 
     means: tuple[str, ...]
@@ -967,8 +963,7 @@ class _Lexicon:
         return pattern  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
-class _DateTemplate:
+class _DateTemplate(NamedTuple):
     """A date template of the data file, and when a sentence can match it."""
 
     source: str

@@ -52,8 +52,7 @@ CACHE_SIZE = 50_000  # handle readings and texts remembered per index
 LIST_SLIPS_AFTER = 20_000  # new words looked up (some 3,000 profiles) before slips are listed
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Why a discovered profile looks like an imitation of the brand."""
 
     severity: str  # "error" or "warning"

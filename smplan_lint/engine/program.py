@@ -9,7 +9,6 @@ already lowered by the pack compiler into boolean attributes on the facts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 # A test is a nested tuple:
@@ -19,15 +18,13 @@ from typing import Any, NamedTuple
 Test = tuple
 
 
-@dataclass(frozen=True)
-class Join:
+class Join(NamedTuple):
     field: str          # field of this pattern's fact
     alias: str          # an earlier pattern
     other: str          # field of the earlier pattern's fact
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     alias: str
     type: str
     test: Test | None
@@ -35,8 +32,7 @@ class Pattern:
     negated: bool = False
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     """One alternative of a rule; `key` names it uniquely inside a program."""
 
     key: str
@@ -48,8 +44,7 @@ class Case:
         return any(p.negated for p in self.patterns)
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):
     cases: tuple[Case, ...]
     digest: str           # content hash: back ends cache their compiled form by it
 

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict, deque
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from smplan_lint.engine.matching import FactIndex, holds, join_key
 from smplan_lint.engine.program import Match, Pattern, Program, field_value
 
 
-@dataclass(frozen=True)
-class Shard:
+class Shard(NamedTuple):
     facts: list[dict[str, Any]]
     owned: frozenset[int] | None   # `_n` of the roots it reports; None: all of them
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from smplan_lint.findings import Finding
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     id: str
     name: str
     severity: str
