@@ -39,7 +39,7 @@ from smplan_lint.engine.shards import split
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
 _SESSION_RULE = "$session"
-# Result codes of the native assert calls: stored, and stored as already seen.
+# What the native assert calls return for a fact they take for one already stored.
 _OBSERVED = 2
 # Matches of one rule handed over in one message ("cap" in durable-rules' terms).
 _BATCH = 1000
