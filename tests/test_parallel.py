@@ -68,3 +68,19 @@ def test_small_batches_start_no_worker(monkeypatch):
 def test_a_failing_item_fails_the_whole_batch(three_workers):
     with pytest.raises(ZeroDivisionError):
         parallel.map_items(lambda n: 1 / n, [1, 2, 3, 4, 0])
+
+
+def _lint_many_goals_in_a_pool_worker(count: int) -> int:
+    from smplan_lint.derive.goals import read_all
+
+    statements = [f"Grow web referrals {n}% by 2027-06-30." for n in range(count)]
+    return len(read_all(statements))
+
+
+@forked_only
+def test_a_library_user_s_pool_worker_reads_a_large_plan_in_process():
+    # daemonic pool workers may not start processes of their own
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_lint_many_goals_in_a_pool_worker, (parallel.MIN_PARALLEL,)) == 2000

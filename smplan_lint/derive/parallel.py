@@ -62,4 +62,8 @@ def _run_share(number: int) -> list[Any]:
 def _workers(count: int) -> int:
     if count < MIN_PARALLEL or sys.platform != "linux":
         return 1
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:  # a library user's pool worker: no children
+        return 1
     return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
