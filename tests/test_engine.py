@@ -155,3 +155,15 @@ def test_facts_durable_takes_for_duplicates_are_still_evaluated():
     facts = [{**facts[0], "_n": 0}, {**facts[0], "_n": 0}, {**facts[1], "_n": 1}]
     found = sorted(dict(m.bindings)["account"] for m in backend("durable").run(program, facts))
     assert set(found) == {0, 1}
+
+
+@needs_durable
+def test_a_session_with_more_matches_than_one_message_carries_reports_them_all(monkeypatch):
+    # durable-rules hands matches over in messages of up to _BATCH per rule
+    from smplan_lint.engine import durable_backend
+
+    monkeypatch.setattr(durable_backend, "SESSION_SIZE", 10_000)  # one session
+    facts = [{"type": "account", "key": f"a{n}", "owner": "ana"} for n in range(2 * 1000 + 17)]
+    facts.append({"type": "person", "key": "ana", "active": False})
+    joined = _rule("account", join={"person": {"on": {"key": "owner"}, "when": {"active": False}}})
+    assert _matches("durable", joined, facts) == list(range(2017))
