@@ -8,6 +8,7 @@ inventory's upward, `.smplan-lint.yaml` or `[tool.smplan-lint]` in
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,14 @@ DEFAULT_PATTERNS = ("*.smplan.yaml", "*.smplan.yml", "inventory.yaml", "inventor
 FAIL_ON = (*SEVERITIES, "never")
 KEYS = {"extends", "select", "ignore", "severity", "rules", "packs", "baseline", "fail-on",
         "patterns"}
+
+
+# smplan-lint as a key: `[tool.smplan-lint]`, `tool."smplan-lint".x =`, or inside
+# `[tool]` as `smplan-lint.x =`, `"smplan-lint" = {...}`, `{ smplan-lint = ... }`.
+# A match only means the file is parsed; "smplan-lint>=1" in a list is no match.
+_MAY_NAME_SECTION = re.compile(
+    r"""\btool\s*\.\s*["']?smplan-lint|(?:^|[{,])\s*["']?smplan-lint["']?\s*[.=]""",
+    re.MULTILINE)
 
 
 class ConfigError(Exception):
@@ -59,11 +68,20 @@ def load_config(path: Path | None) -> Config:
 
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    """`[tool.smplan-lint]`, or None. A file where smplan-lint is never a key is not
+    parsed: most projects' pyproject.toml has no section of ours (naming the package
+    as a dependency is no section), and TOML costs a twentieth of a small plan's run."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    if not _MAY_NAME_SECTION.search(text):
+        return None
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     section = data.get("tool", {}).get("smplan-lint")
     return section if isinstance(section, dict) else None
