@@ -10,9 +10,9 @@ import datetime
 import difflib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from smplan_lint.findings import Finding
 from smplan_lint.packs import Rule
@@ -69,8 +69,7 @@ def override_severity(findings: list[Finding], index: RuleIndex,
     return [replace(item, severity=levels.get(item.rule, item.severity)) for item in findings]
 
 
-@dataclass
-class Suppression:
+class Suppression(NamedTuple):
     pointer: str          # the item the `lint-ignore` sits on ("" for the plan)
     token: str
     reason: str

@@ -667,8 +667,7 @@ class _Walker:
             self.report(UNKNOWN_KEY, pointer, message, subject)
 
 
-@dataclass
-class Validated:
+class Validated(NamedTuple):
     """The cleaned plan later stages build facts from, and what was wrong with the file."""
 
     plan: dict[str, Any]

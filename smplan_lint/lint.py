@@ -10,7 +10,7 @@ import datetime
 import functools
 import math
 import string
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from smplan_lint.engine import Backend
@@ -23,12 +23,11 @@ from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    suppressed: list[Finding] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding]
+    suppressed: list[Finding]
+    facts: list[dict[str, Any]]
 
 
 class Policy(NamedTuple):

@@ -28,8 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 import sys
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from yaml import YAMLError
 from yaml._yaml import CParser  # libyaml; PyYAML's wheels include it
@@ -104,14 +103,13 @@ class UnusableInput(Exception):
         return self.message
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     """A loaded file: the plain tree, where each part of it was written, and YAML-level problems."""
 
     path: str
     data: Any
-    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
-    problems: list[Issue] = field(default_factory=list)
+    marks: dict[str, tuple[int, int]]
+    problems: list[Issue]
 
     def position(self, pointer: str) -> tuple[int, int]:
         """Mark of the pointer, or of its nearest marked parent, or (1, 1).
