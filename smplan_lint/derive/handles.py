@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -318,25 +319,22 @@ class _Affixes(dict[str, "_Affix | None"]):
 def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]]:
     """Affix lengths by the letter pair they start with, longest first: of the listed
     words, and of every one-letter slip of the slip words, worked out without listing
-    the slips (an edit at the third letter or later keeps the first two)."""
-    found: dict[str, set[int]] = {}
-
-    def add(pair: str, *sizes: int) -> None:
-        found.setdefault(pair, set()).update(sizes)
-
+    the slips (an edit at the third letter or later keeps the first two). Built on
+    every start, so the loops stay inline."""
+    found: dict[str, set[int]] = defaultdict(set)
     for key in keys:
-        add(key[:2], len(key))
+        found[key[:2]].add(len(key))
     for word in slips:
         size = len(word)
         a, b, c = word[:3]
-        add(a + b, size - 1, size, size + 1)  # any edit from the third letter on
-        add(b + c, size - 1)  # first letter deleted
-        add(a + c, size - 1, size)  # second deleted, or second and third swapped
-        add(b + a, size)  # first two swapped
+        found[a + b].update((size - 1, size, size + 1))  # any edit from the third letter on
+        found[b + c].add(size - 1)  # first letter deleted
+        found[a + c].update((size - 1, size))  # second deleted, or second and third swapped
+        found[b + a].add(size)  # first two swapped
         for x in LETTERS:
-            add(x + b, size)  # first letter changed
-            add(a + x, size, size + 1)  # second changed, or a letter inserted after the first
-            add(x + a, size + 1)  # a letter inserted before the first
+            found[x + b].add(size)  # first letter changed
+            found[a + x].update((size, size + 1))  # second changed, or one inserted after the first
+            found[x + a].add(size + 1)  # a letter inserted before the first
     return {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in found.items()}
 
 
