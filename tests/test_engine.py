@@ -167,3 +167,19 @@ def test_a_session_with_more_matches_than_one_message_carries_reports_them_all(m
     facts.append({"type": "person", "key": "ana", "active": False})
     joined = _rule("account", join={"person": {"on": {"key": "owner"}, "when": {"active": False}}})
     assert _matches("durable", joined, facts) == list(range(2017))
+
+
+@needs_durable
+def test_a_durable_rules_engine_without_the_calls_used_is_unavailable(monkeypatch):
+    # a durable-rules other than 2.0.28 whose C module lacks a call the back end makes
+    import sys
+    import types
+
+    from smplan_lint import engine
+
+    stub = types.ModuleType("durable_rules_engine")
+    stub.create_ruleset = stub.assert_facts = lambda *args: None
+    monkeypatch.setitem(sys.modules, "durable_rules_engine", stub)
+    monkeypatch.delitem(sys.modules, "smplan_lint.engine.durable_backend")
+    with pytest.raises(EngineUnavailable, match="start_action_for_state"):
+        engine._load("durable")

@@ -36,6 +36,12 @@ import durable_rules_engine as _native
 from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Program
 from smplan_lint.engine.shards import split
 
+_CALLS = ("create_ruleset", "assert_facts", "assert_fact", "start_action_for_state",
+          "complete_and_start_action", "delete_state")
+if _missing := [name for name in _CALLS if not hasattr(_native, name)]:
+    # another durable-rules than the one measured (2.0.28): fall back, never crash midway
+    raise ImportError(f"this durable-rules' engine has no {', '.join(_missing)}")
+
 _OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
 _SESSION_RULE = "$session"
