@@ -4,8 +4,8 @@ It drives durable-rules' native engine (`durable_rules_engine`, the C module
 the package's `durable.engine` host wraps) without that host: the host hands
 each match to a Closure, times it, and writes the whole session state back
 into the engine after every action, which was most of the engine's time on
-large plans. Our actions only record which facts matched, so here each match
-is read from its message and the next one started.
+large plans. Our actions only record which facts matched, so here the matches
+are read straight from the engine's messages, up to _BATCH of a rule in each.
 
 What it works around (see shared/notes/durable-rules.md):
 - one ruleset per program digest, registered once and reused; access
