@@ -84,3 +84,18 @@ def test_a_library_user_s_pool_worker_reads_a_large_plan_in_process():
 
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.apply(_lint_many_goals_in_a_pool_worker, (parallel.MIN_PARALLEL,)) == 2000
+
+
+def test_a_process_running_other_threads_starts_no_worker(monkeypatch):
+    import threading
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker was forked beside another thread")
+
+    monkeypatch.setattr("multiprocessing.get_context", no_pool)
+    found: list = []
+    worker = threading.Thread(target=lambda: found.append(
+        parallel.map_items(len, ["ab"] * parallel.MIN_PARALLEL)))
+    worker.start()
+    worker.join()
+    assert found == [[2] * parallel.MIN_PARALLEL]

@@ -4,14 +4,15 @@ Reading a goal sentence (about 0.2 ms) or judging a discovered profile (about
 0.1 ms) depends on no other item, and on plans with thousands of them these are
 the largest stages. Forked workers start with the vocabulary and indexes
 already built (copy-on-write): they are handed only the number of their share
-and send back results. Small batches, and systems where fork is not the safe
-default, run in-process.
+and send back results. Small batches, systems where fork is not the safe
+default, and processes running other threads (a library user's) work in-process.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -65,5 +66,7 @@ def _workers(count: int) -> int:
     import multiprocessing
 
     if multiprocessing.current_process().daemon:  # a library user's pool worker: no children
+        return 1
+    if threading.active_count() > 1:  # forking beside other threads can deadlock them
         return 1
     return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
