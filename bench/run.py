@@ -16,8 +16,8 @@ b. linting the 10,000-account plan in-process (packs already compiled, one
 c. lint time per account at 1,000, 10,000 and 100,000 accounts; the ratio of
    the largest to the smallest  [<= 1.3]
 d. peak resident memory (ru_maxrss of a child process, so interpreter and
-   imports included on both sides; plus the peak of its goal-reading
-   workers, although they share most pages) of a lint of the 10,000-account plan
+   imports included on both sides; plus the peak of its forked workers,
+   although they share most pages) of a lint of the 10,000-account plan
    against a child that only loads it with CSafeLoader  [<= 2.5]
 e. the CLI against Spectral 6 with the ruleset of ../shared/bench/spectral/
    at 50, 1,000 and 10,000 accounts  [<= 1.0 at 50 and 1,000]
@@ -229,8 +229,8 @@ def _child_memory(plan: str, what: str, engine_name: str) -> dict:
 
         lint_bytes(data, plan, compile_packs([core_pack()]), backend(engine_name),
                    datetime.date.fromisoformat(TODAY))
-    # Goal-reading workers of a large plan count too: their peak is added, although
-    # most of their pages are shared with this process (copy-on-write).
+    # The workers of a large plan count too (goal sentences, discovered profiles): their
+    # peak is added, although most of their pages are shared with this process.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"maxrss_kib": peak + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
 

@@ -195,18 +195,18 @@ class _Builder:
             today=self.today,
             organisation=organisation.get("name"),
         )
-        profiles = [(item["network"], str(item["handle"]), item.get("display_name"),
-                     item.get("bio"), item.get("followers"), item.get("created"),
-                     item.get("verified"))
-                    for item in items if "network" in item and "handle" in item]
-        verdicts = iter(index.assess_all(profiles))
+        judged: list[tuple[dict[str, Any], tuple]] = []  # (fact, profile) of each with a handle
         for item in items:
             fact = self._item("discovered", item)
             fact["_owner"] = self.reviewer
             fact.setdefault("status", "unreviewed")
-            if "network" not in item or "handle" not in item:
-                continue
-            verdict = next(verdicts)
+            if "network" in item and "handle" in item:
+                judged.append((fact, (item["network"], str(item["handle"]),
+                                      item.get("display_name"), item.get("bio"),
+                                      item.get("followers"), item.get("created"),
+                                      item.get("verified"))))
+        verdicts = index.assess_all([profile for _, profile in judged])
+        for (fact, _), verdict in zip(judged, verdicts, strict=True):
             if verdict is not None:
                 fact["imitates"] = verdict.target
                 fact["imitation_evidence"] = verdict.evidence
@@ -214,7 +214,6 @@ class _Builder:
                 fact["imitation_confidence"] = round(verdict.confidence, 2)
                 fact["_evidence"] = {"official": verdict.target, "network": verdict.target_network,
                                      "kinds": list(verdict.kinds)}
-
 
 _SECTIONS = {"person": "people", "objective": "objectives", "affiliate": "affiliates"}
 _KNOWN_TOP = {"version", "organisation", "audit", "objectives", "people", "missions",
