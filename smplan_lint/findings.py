@@ -84,3 +84,16 @@ class Issue(NamedTuple):
     pointer: str
     message: str
     subject: str | None = None
+
+
+class InputError(NamedTuple):
+    """An input that could not be linted at all (exit status 2): reported in every format
+    beside the findings, so no report calls a broken plan clean."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def contract(self) -> dict[str, Any]:
+        return self._asdict()

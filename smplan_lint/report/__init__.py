@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from smplan_lint.findings import Finding
+from smplan_lint.findings import Finding, InputError
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 
@@ -35,6 +35,8 @@ class Report:
     group_by: str | None = None
     # Per file, the facts the engine saw (plan, account, goal, ...), for rich reports.
     facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Inputs (files, configuration, packs) that could not be linted; never empty on exit 2.
+    errors: list[InputError] = field(default_factory=list)
 
 
 def render(report: Report, fmt: str) -> str:
