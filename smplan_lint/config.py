@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from smplan_lint.findings import SEVERITIES
+from smplan_lint.findings import FAIL_ON, SEVERITIES
 from smplan_lint.load import UnusableInput, load_path
 
 CONFIG_FILE = ".smplan-lint.yaml"
 DEFAULT_PATTERNS = ("*.smplan.yaml", "*.smplan.yml", "inventory.yaml", "inventory.yml")
-FAIL_ON = (*SEVERITIES, "never")
 KEYS = {"extends", "select", "ignore", "severity", "rules", "packs", "baseline", "fail-on",
         "patterns"}
 

@@ -1,21 +1,23 @@
-"""The filter stage: rule selection, severity overrides, suppressions, baseline.
+"""The filter stage: which rules report, at which severity, and what `lint-ignore` hides.
 
 Anywhere a rule is named (config, command line, `lint-ignore`), its id, its
-name, or an id prefix such as `SMP2` works.
+name, or an id prefix such as `SMP2` works. The configuration and the command
+line are merged into one `Policy` here and nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smplan_lint.findings import Finding
 from smplan_lint.packs import Rule
+
+if TYPE_CHECKING:
+    from smplan_lint.config import Config
 
 SUPPRESSION_EXPIRED = "SMP009"
 SUPPRESSION_UNUSED = "SMP010"
@@ -53,20 +55,59 @@ class RuleIndex:
         return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def select(findings: list[Finding], index: RuleIndex, chosen: list[str],
-           ignored: list[str], where: str) -> list[Finding]:
-    keep = index.resolve(chosen, where) if chosen else set(index.rules)
-    keep -= index.resolve(ignored, where)
-    return [item for item in findings if item.rule in keep]
+class Selection(NamedTuple):
+    """What the command line asked for, on top of each plan's own configuration."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    baseline: str | None = None
+    use_baseline: bool = True   # False while writing a new baseline
 
 
-def override_severity(findings: list[Finding], index: RuleIndex,
-                      severities: dict[str, str], where: str) -> list[Finding]:
-    levels: dict[str, str] = {}
-    for token, level in severities.items():
-        for rule_id in index.resolve([token], where):
-            levels[rule_id] = level
-    return [replace(item, severity=levels.get(item.rule, item.severity)) for item in findings]
+class Policy(NamedTuple):
+    """What the configuration and the command line decided, resolved to rule ids."""
+
+    enabled: frozenset[str] | None = None      # rule ids; None means every rule
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
+    fail_on: str = "error"
+
+
+EVERY_RULE = Policy()  # no configuration: every rule at its own severity
+
+
+def resolve_policy(config: Config, index: RuleIndex, selection: Selection) -> Policy:
+    """The command line's `--select` replaces the config's; every `ignore` adds up."""
+    from smplan_lint.config import split_rule_list
+
+    where = config.source or "config"
+    chosen = split_rule_list(list(selection.select)) or config.select
+    enabled = index.resolve(chosen, "--select") if chosen else set(index.rules)
+    enabled -= index.resolve(config.ignore, where)
+    enabled -= index.resolve(split_rule_list(list(selection.ignore)), "--ignore")
+    severity = {rule_id: level for token, level in config.severity.items()
+                for rule_id in index.resolve([token], where)}
+    return Policy(frozenset(enabled), tuple(severity.items()),
+                  selection.fail_on or config.fail_on or "error")
+
+
+def apply_policy(findings: list[Finding], plan: dict[str, Any], index: RuleIndex,
+                 policy: Policy, today: datetime.date,
+                 make: Any) -> tuple[list[Finding], list[Finding]]:
+    """(kept, suppressed): selected rules at their configured severity, less suppressions.
+
+    `make(rule_id, message, at, subject)` builds a finding for a suppression entry.
+    """
+    enabled = policy.enabled if policy.enabled is not None else frozenset(index.rules)
+    levels = dict(policy.severity)
+    findings = [item if levels.get(item.rule, item.severity) == item.severity
+                else replace(item, severity=levels[item.rule])
+                for item in findings if item.rule in enabled]
+    entries = [entry for entry in suppressions(plan)
+               if not (found := index.find(entry.token))
+               or any(rule.id in enabled for rule in found)]
+    kept, hidden = apply_suppressions(findings, entries, index, today, make)
+    return [item for item in kept if item.rule in enabled], hidden
 
 
 class Suppression(NamedTuple):
@@ -137,23 +178,3 @@ def apply_suppressions(findings: list[Finding], entries: list[Suppression], inde
                               f"lint-ignore of {entry.token} suppresses nothing here",
                               entry.at, entry.subject))
     return kept + extra, hidden
-
-
-def read_baseline(path: str) -> set[str]:
-    from smplan_lint.config import ConfigError
-
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return set(data["fingerprints"])
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ConfigError(f"{path}: not a smplan-lint baseline ({error})") from None
-
-
-def write_baseline(path: str, findings: list[Finding]) -> None:
-    """Rewritten whole each time, so findings that disappeared drop out."""
-    entries = {item.fingerprint: {"rule": item.rule, "file": item.file, "message": item.message}
-               for item in sorted(findings, key=Finding.sort_key)}
-    Path(path).write_text(json.dumps({"version": 1, "fingerprints": entries}, indent=2) + "\n",
-                          encoding="utf-8")

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+FAIL_ON = (*SEVERITIES, "never")
 HELP_BASE = "https://github.com/smplan-lint/smplan-lint/blob/main/docs/rules.md"
 
 

@@ -1,7 +1,8 @@
-"""The pipeline, top to bottom: load, validate, facts, engine, findings.
+"""The pipeline, top to bottom: load, validate, facts, engine, findings, filters.
 
-The command line, the pack test harness and the test suite all lint through
-`lint_document`, so every entry point sees the same findings.
+`run` lints a whole command line's worth of paths and returns everything a
+report needs; the command line, the pack test harness and the test suite all
+lint each file through `lint_document`, so every entry point sees the same findings.
 """
 
 from __future__ import annotations
@@ -10,17 +11,20 @@ import datetime
 import functools
 import math
 import string
-from dataclasses import replace
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
 from smplan_lint.facts import RESERVED, build_facts
-from smplan_lint.filters import RuleIndex, apply_suppressions, suppressions
-from smplan_lint.findings import Finding, Issue, fingerprint, help_url
+from smplan_lint.filters import EVERY_RULE, Policy, RuleIndex, Selection, apply_policy
+from smplan_lint.findings import Finding, InputError, Issue, at_or_above, fingerprint, help_url
 from smplan_lint.inventory import check_version, validate
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
+
+if TYPE_CHECKING:
+    from smplan_lint.setup import Setups
 
 
 class FileResult(NamedTuple):
@@ -30,36 +34,93 @@ class FileResult(NamedTuple):
     facts: list[dict[str, Any]]
 
 
-class Policy(NamedTuple):
-    """What the configuration decided: which rules report, at which severity."""
+class RunResult(NamedTuple):
+    """Everything a report and the exit status need from one run."""
 
-    enabled: frozenset[str] | None = None      # rule ids; None means every rule
-    severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
+    files: list[str]
+    findings: list[Finding]
+    suppressed: list[Finding]
+    errors: list[InputError]
+    facts: dict[str, list[dict[str, Any]]]
+    keys: dict[str, str]            # file -> the path its fingerprints use
+    baselined: int                  # findings the baseline hid
+    baseline_unmatched: list[tuple[str, dict[str, Any]]]   # (fingerprint, entry)
+    failed: bool                    # a finding reached its plan's fail-on threshold
+
+    @property
+    def status(self) -> int:
+        return 2 if self.errors else 1 if self.failed else 0
 
 
-EVERY_RULE = Policy()  # no configuration: every rule at its own severity
+def run(paths: Sequence[str], setup: Setups, policy: Selection,
+        today: datetime.date) -> RunResult:
+    """Lint every plan the paths name; one unusable file never stops the others.
+
+    Raises `SetupError` (a configuration or pack that cannot be used stops the run)
+    and `NothingToLint`.
+    """
+    from smplan_lint.inputs import gather, read_input
+    from smplan_lint.setup import SetupError
+
+    files, errors = gather(tuple(paths), setup.patterns)
+    found: list[Finding] = []
+    hidden: list[Finding] = []
+    facts: dict[str, list[dict[str, Any]]] = {}
+    keys: dict[str, str] = {}
+    matched: set[str] = set()
+    baselined = 0
+    failed = False
+    for path in files:
+        chosen = setup.for_path(path, policy)
+        keys[path] = chosen.key_path(path)
+        try:
+            result = lint_bytes(read_input(path), path, chosen.compiled, chosen.engine, today,
+                                chosen.policy, keys[path])
+        except UnusableInput as error:
+            errors.append(InputError(path, error.line, error.column, str(error)))
+            continue
+        except ProviderFailed as error:
+            raise SetupError(str(error)) from None
+        kept = result.findings
+        if chosen.baseline is not None:
+            kept, known = chosen.baseline.split(kept)
+            baselined += len(result.findings) - len(kept)
+            matched |= known
+        failed = failed or at_or_above(kept, chosen.policy.fail_on)
+        found.extend(kept)
+        hidden.extend(result.suppressed)
+        facts[path] = result.facts
+    unmatched = [(fingerprint, entry) for used in setup.used if used.baseline
+                 for fingerprint, entry in used.baseline.entries.items()
+                 if fingerprint not in matched and entry.get("file") in keys.values()]
+    return RunResult(files, found, hidden, errors, facts, keys, baselined, unmatched, failed)
 
 
 def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
-               today: datetime.date, policy: Policy = EVERY_RULE) -> FileResult:
+               today: datetime.date, policy: Policy = EVERY_RULE,
+               key_path: str | None = None) -> FileResult:
     """Load and lint one file; raises UnusableInput for a file that cannot be linted."""
     document = load_bytes(data, path)
     problem = check_version(document.data)
     if problem:
         raise UnusableInput(problem, *document.position("/version"))
-    return lint_document(document, compiled, engine, today, policy)
+    return lint_document(document, compiled, engine, today, policy, key_path)
 
 
 def lint_document(document: Document, compiled: Compiled, engine: Backend,
-                  today: datetime.date, policy: Policy = EVERY_RULE) -> FileResult:
-    """Findings for one loaded document (its version already checked)."""
+                  today: datetime.date, policy: Policy = EVERY_RULE,
+                  key_path: str | None = None) -> FileResult:
+    """Findings for one loaded document (its version already checked); fingerprints
+    name the file by `key_path` (default: the path as given)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys,
                          declared_fields=compiled.declared_fields, reserved_keys=RESERVED)
     facts = _facts(validated.plan, compiled, today)
-    placer = _Placer(document, compiled, facts)
+    placer = _Placer(document, compiled, facts, key_path or document.path)
     findings = [placer.issue(issue) for issue in [*document.problems, *validated.issues]]
     findings.extend(placer.matches(engine.run(compiled.program, facts)))
-    kept, hidden = _apply_policy(findings, validated.plan, compiled, policy, today, placer)
+    kept, hidden = apply_policy(
+        findings, validated.plan, RuleIndex(compiled.rules), policy, today,
+        lambda rule, message, at, subject: placer.issue(Issue(rule, at, message, subject)))
     return FileResult(document.path, kept, hidden, facts)
 
 
@@ -75,25 +136,6 @@ def _facts(plan: dict[str, Any], compiled: Compiled, today: datetime.date) -> li
         for lowered in by_type.get(fact["type"], ()):
             fact[lowered.attribute] = lowered.predicate(fact, today)
     return facts
-
-
-def _apply_policy(findings: list[Finding], plan: dict[str, Any], compiled: Compiled,
-                  policy: Policy, today: datetime.date,
-                  placer: _Placer) -> tuple[list[Finding], list[Finding]]:
-    """(kept, suppressed): selected rules at their configured severity, less suppressions."""
-    enabled = policy.enabled if policy.enabled is not None else frozenset(compiled.rules)
-    levels = dict(policy.severity)
-    findings = [item if levels.get(item.rule, item.severity) == item.severity
-                else replace(item, severity=levels[item.rule])
-                for item in findings if item.rule in enabled]
-    index = RuleIndex(compiled.rules)
-    entries = [entry for entry in suppressions(plan)
-               if not (found := index.find(entry.token))
-               or any(rule.id in enabled for rule in found)]
-    kept, hidden = apply_suppressions(
-        findings, entries, index, today,
-        lambda rule, message, at, subject: placer.issue(Issue(rule, at, message, subject)))
-    return [item for item in kept if item.rule in enabled], hidden
 
 
 def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
@@ -132,8 +174,10 @@ def _provide(compiled: Compiled, facts: list[dict[str, Any]], today: datetime.da
 class _Placer:
     """Turns issues and engine matches into placed, fingerprinted findings."""
 
-    def __init__(self, document: Document, compiled: Compiled, facts: list[dict]) -> None:
+    def __init__(self, document: Document, compiled: Compiled, facts: list[dict],
+                 key_path: str) -> None:
         self.document, self.compiled, self.facts = document, compiled, facts
+        self.key_path = key_path
 
     def issue(self, issue: Issue) -> Finding:
         rule = self.compiled.rules[issue.rule]
@@ -178,7 +222,7 @@ class _Placer:
             line=line, column=column, path=pointer,
             subject=None if subject is None else str(subject), fix=rule.fix,
             help=help_url(rule.id, rule.name),
-            fingerprint=fingerprint(rule.id, path, identity), area=rule.area,
+            fingerprint=fingerprint(rule.id, self.key_path, identity), area=rule.area,
         )
 
 

@@ -31,8 +31,6 @@ def read_bounded(path: str | os.PathLike[str], limit: int | None = None) -> byte
     limit = max_file_size.get() if limit is None else limit
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise FileRefused("no such file") from None
     except OSError as error:
         raise FileRefused(f"cannot read: {error.strerror or error}") from None
     with os.fdopen(descriptor, "rb") as handle:

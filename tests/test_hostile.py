@@ -395,7 +395,7 @@ def test_a_folder_without_inventories_is_a_clear_error(tmp_path: Path) -> None:
     stderr = assert_clean(proc)
     assert proc.returncode == 2
     assert stderr.splitlines() == [
-        f"smplan-lint: error: {tmp_path}: no inventory found (looked for *.smplan.yaml, "
+        f"{tmp_path}: error: no inventory found in this folder (looked for *.smplan.yaml, "
         "*.smplan.yml, inventory.yaml, inventory.yml)"]
 
 
@@ -430,7 +430,7 @@ def test_a_directory_named_like_an_inventory_is_an_error_not_a_crash(tmp_path: P
     proc = run(folder)
     stderr = assert_clean(proc)
     assert proc.returncode == 2
-    assert stderr.startswith(f"smplan-lint: error: {folder}: no inventory found")
+    assert stderr.startswith(f"{folder}: error: no inventory found in this folder")
 
 
 def test_standard_input_gets_the_same_treatment() -> None:

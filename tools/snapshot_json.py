@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the JSON report of every reference plan into a folder, to prove a refactoring changed nothing.
+"""Write the JSON report of every reference plan, to prove a refactoring changed nothing.
 
     python tools/snapshot_json.py /tmp/before      # on the old commit
     python tools/snapshot_json.py /tmp/after       # on the new one
@@ -87,7 +87,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        cases = [(p, []) for p in sorted((ROOT / "fixtures").glob("*.smplan.yaml"))]
+        fixtures = sorted((ROOT / "fixtures").glob("*.smplan.yaml"))
+        cases = [(p, []) for p in fixtures]
         cases.append((ROOT / "fixtures" / "org-plan.smplan.yaml",
                       ["--rules", str(ROOT / "fixtures" / "org-pack")]))
         cases += [(p, []) for p in _quality_plans(work) + _generated_plans(work)]

@@ -9,6 +9,8 @@ from typing import Any, NamedTuple
 from smplan_lint.findings import Finding, InputError
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
+"""Each format is the module `report/<name>_format.py` with `render(report) -> str`."""
+GROUP_BY = ("owner",)
 
 
 class RuleInfo(NamedTuple):

@@ -1,0 +1,139 @@
+"""What a plan needs before it is linted: its configuration, packs, engine, policy and baseline.
+
+Each plan uses the configuration nearest to it (or `--config`), so a run over
+several teams' plans treats each plan as its own team would, in any argument
+order. Setups are built once per configuration file and shared by its plans.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smplan_lint.filters import Policy, RuleIndex, Selection
+
+if TYPE_CHECKING:
+    from smplan_lint.baseline import Baseline
+    from smplan_lint.config import Config
+    from smplan_lint.engine import Backend
+    from smplan_lint.packs import Compiled, Pack
+
+STDIN = "-"
+_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.S)
+_FILED = re.compile(r"^(?P<file>[^:\s][^:]*?): (?P<message>.*)$", re.S)
+
+
+class SetupError(Exception):
+    """A configuration, pack, baseline or engine that cannot be used: the run stops (exit 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        found = _LOCATED.match(message) or _FILED.match(message)
+        parts = found.groupdict() if found else {}
+        self.file: str | None = parts.get("file")
+        self.line = int(parts["line"]) if parts.get("line") else None
+        self.column = int(parts["column"]) if parts.get("column") else None
+        self.detail: str = parts.get("message", message)
+
+
+@dataclass
+class Setup:
+    config: Config
+    packs: list[Pack]
+    compiled: Compiled
+    engine: Backend
+    index: RuleIndex
+    policy: Policy
+    baseline: Baseline | None
+    root: Path   # fingerprints name files relative to this folder
+
+    def key_path(self, path: str) -> str:
+        """The file as fingerprints name it: the same however the path was typed."""
+        if path == STDIN:
+            return path
+        return Path(os.path.relpath(Path(path).absolute(), self.root)).as_posix()
+
+
+class Setups:
+    """Builds and caches each configuration's setup for the plans of one run."""
+
+    def __init__(self, config_path: str | None, rule_paths: tuple[str, ...],
+                 engine: str | None) -> None:
+        from smplan_lint.engine import EngineUnavailable, backend
+
+        self.config_path, self.rule_paths = config_path, rule_paths
+        try:
+            self.engine = backend(engine)
+        except EngineUnavailable as error:
+            raise SetupError(str(error)) from None
+        self._built: dict[tuple[str | None, Selection], Setup] = {}
+
+    def config_file(self, path: str) -> Path | None:
+        from smplan_lint.config import discover
+
+        if self.config_path:
+            return Path(self.config_path)
+        return discover(Path.cwd() if path == STDIN else Path(path))
+
+    def patterns(self, folder: str) -> list[str]:
+        """What a folder is searched for: its own configuration says."""
+        from smplan_lint.config import ConfigError, load_config
+
+        try:
+            return load_config(self.config_file(folder)).patterns
+        except ConfigError as error:
+            raise SetupError(str(error)) from None
+
+    def for_path(self, path: str, selection: Selection) -> Setup:
+        source = self.config_file(path)
+        key = (None if source is None else str(source.resolve()), selection)
+        if key not in self._built:
+            self._built[key] = self._build(source, selection)
+        return self._built[key]
+
+    @property
+    def used(self) -> list[Setup]:
+        return list(self._built.values())
+
+    def _build(self, source: Path | None, selection: Selection) -> Setup:
+        from smplan_lint.baseline import BaselineError, read_baseline
+        from smplan_lint.config import ConfigError, load_config
+        from smplan_lint.filters import UnknownRule, resolve_policy
+        from smplan_lint.packs import PackError, compile_packs, gather_packs
+
+        try:
+            config = load_config(source)
+            packs = gather_packs([*config.packs, *self.rule_paths])
+            index = RuleIndex({rule.id: rule for pack in packs for rule in pack.rules})
+            compiled = compile_packs(packs, rule_options(config, index))
+            policy = resolve_policy(config, index, selection)
+            baseline_path = selection.baseline or config.baseline
+            baseline = (read_baseline(baseline_path)
+                        if baseline_path and selection.use_baseline else None)
+        except (ConfigError, PackError, UnknownRule, BaselineError) as error:
+            raise SetupError(str(error)) from None
+        root = source.resolve().parent if source else Path.cwd()
+        return Setup(config, packs, compiled, self.engine, index, policy, baseline, root)
+
+
+def rule_options(config: Config, index: RuleIndex) -> dict[str, dict[str, Any]]:
+    """Config `rules:` keyed by rule id, each option one the rule declares."""
+    from smplan_lint.config import ConfigError
+
+    options: dict[str, dict[str, Any]] = {}
+    for token, chosen in config.rules.items():
+        found = index.find(token) if token in index.rules or token in index.by_name else []
+        if not found:
+            raise ConfigError(f"{config.source}: options for unknown rule '{token}'"
+                              f"{index.suggest(token)}")
+        rule = found[0]
+        for name in chosen:
+            if name not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise ConfigError(f"{config.source}: rule {rule.id} has no option '{name}' "
+                                  f"(its options: {known})")
+        options[rule.id] = chosen
+    return options
