@@ -407,6 +407,7 @@ def test_an_input_that_could_not_be_linted_is_said_first() -> None:
     # The file that was linted keeps its score, and the headline is its score.
     assert re.search(r"good\.yaml</code></th>.*?>100</td></tr>", html)
     assert '<p class="num">100<span class="of"> / 100</span>' in html
+    assert "not counting 1 file that could not be linted" in html
 
 
 @pytest.mark.parametrize("errors", [

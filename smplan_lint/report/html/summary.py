@@ -103,10 +103,13 @@ def _score_card(page: Page) -> str:
         return ('<div class="card score"><p class="label">Health score</p>'
                 '<p class="num">–</p><p class="small">no file could be linted</p></div>')
     headline = min(scores)
+    unlinted = page.unlinted()
+    left_out = (f'<p class="small">not counting {plural(len(unlinted), "file")} that '
+                f"{NOT_LINTED}</p>" if unlinted else "")
     return (f'<div class="card score"><p class="label">Health score</p>'
             f'<p class="num">{headline}<span class="of"> / 100</span></p>'
             f'<p class="meter" role="img" aria-label="{headline} out of 100">'
-            f'<span style="width:{headline}%"></span></p></div>')
+            f'<span style="width:{headline}%"></span></p>{left_out}</div>')
 
 
 def _file_row(page: Page, file: str) -> str:
