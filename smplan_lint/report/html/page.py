@@ -29,10 +29,14 @@ class Page:
         self.failed = set(failed)
         # An error on no listed plan (configuration, pack) stopped the run: nothing was linted.
         self.stopped = any(file not in report.files for file in failed)
+        self._facts: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for file, facts in report.facts.items():
+            for fact in facts:
+                self._facts.setdefault((file, str(fact.get("type"))), []).append(fact)
         self.people = {
             file: {str(fact["key"]): str(fact.get("name") or fact["key"])
-                   for fact in facts if fact.get("type") == "person" and "key" in fact}
-            for file, facts in report.facts.items()
+                   for fact in self.facts(file, "person") if "key" in fact}
+            for file in report.facts
         }
         self._fired: dict[tuple[str, str], list[Finding]] = {}
         for finding in report.findings:
@@ -41,7 +45,7 @@ class Page:
     # --- what exists ------------------------------------------------------------
 
     def facts(self, file: str, kind: str) -> list[dict[str, Any]]:
-        return [fact for fact in self.report.facts.get(file, []) if fact.get("type") == kind]
+        return self._facts.get((file, kind), [])
 
     def plan_name(self, file: str) -> str:
         plans = self.facts(file, "plan")
