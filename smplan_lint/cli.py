@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays lean
     from smplan_lint.setup import Setup, Setups
 
 SUBCOMMANDS = ("rules", "explain", "init", "schema", "test-pack")
+STDIN = "-"
 
 
 class Fatal(Exception):
@@ -33,6 +36,9 @@ class Fatal(Exception):
 
 def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):  # a handle the terminal's encoding lacks is escaped
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     command = commands if args and args[0] in SUBCOMMANDS else lint_command
     debug = "--debug" in args
     try:
@@ -62,9 +68,26 @@ def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
     if value is None:
         return datetime.date.today()
     try:
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """`50MB`, `500k`, `1048576`: a byte count with an optional binary unit."""
+    if value is None:
+        return None
+    found = _SIZE.fullmatch(value.strip())
+    if not found or int(found["count"]) == 0:
+        raise click.BadParameter(f"{value!r} is not a size (e.g. 50MB, 500KB, 1048576)")
+    return int(found["count"]) * _UNITS[found["unit"].upper().rstrip("B") or ""]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SIZE = re.compile(r"(?P<count>\d{1,12})\s*(?P<unit>[kKmMgG]?[bB]?)")
+_UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
 
 
 rules_option = click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
@@ -112,6 +135,8 @@ def _setup_here(config_path: str | None, rule_paths: tuple[str, ...],
               help="Record the current findings as the baseline and exit 0.")
 @click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
               help="Date the date checks compare with (default: today).")
+@click.option("--max-file-size", callback=_parse_size, metavar="SIZE",
+              help="Largest file read (plan, config, pack, baseline); default 50MB.")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
 @click.option("--group-by", type=click.Choice(GROUP_BY), help="Group text output by owner.")
 @engine_option
@@ -121,15 +146,19 @@ def _setup_here(config_path: str | None, rule_paths: tuple[str, ...],
 def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
                  rule_paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
                  fail_on: str | None, baseline_path: str | None, write_baseline: str | None,
-                 today: datetime.date, no_color: bool, group_by: str | None, engine: str | None,
-                 verbose: bool, debug: bool) -> None:
+                 today: datetime.date, max_file_size: int | None, no_color: bool,
+                 group_by: str | None, engine: str | None, verbose: bool, debug: bool) -> None:
     """Lint social media marketing plans (YAML inventories) and rank the findings."""
     from smplan_lint.filters import Selection
+    from smplan_lint.safe_io import max_file_size as size_limit
 
+    if max_file_size:
+        size_limit.set(max_file_size)
     selection = Selection(select, ignore, fail_on, baseline_path, not write_baseline)
     setups = _setups(config_path, rule_paths, engine)
-    result = _run(paths, setups, selection, today)
-    for error in result.errors:
+    result, stopped = _run(paths, setups, selection, today)
+    _refuse_inputs_as_outputs(result.files, output, write_baseline)
+    for error in result.errors if not stopped else ():
         where = f":{error.line}:{error.column}" if error.line else ""
         click.echo(f"{error.file}{where}: error: {error.message}", err=True)
     if verbose:
@@ -137,7 +166,7 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
     if write_baseline:
         from smplan_lint.baseline import write_baseline as save_baseline
 
-        save_baseline(write_baseline, result.findings, result.keys)
+        _write(write_baseline, lambda: save_baseline(write_baseline, result.findings, result.keys))
         click.echo(f"Wrote {len(result.findings)} finding(s) to the baseline {write_baseline}.",
                    err=True)
         sys.exit(2 if result.errors else 0)
@@ -145,22 +174,47 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
              and sys.stdout.isatty())
     text = _render(result, setups, fmt, color=color, verbose=verbose, group_by=group_by)
     if output:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        from smplan_lint.safe_io import write_atomic
+
+        _write(output, lambda: write_atomic(output, text + "\n"))
     else:
         click.echo(text)
     sys.exit(result.status)
 
 
 def _run(paths: tuple[str, ...], setups: Setups, selection: Selection,
-         today: datetime.date) -> RunResult:
+         today: datetime.date) -> tuple[RunResult, bool]:
+    """The run's result, and whether a configuration or pack stopped it (said on stderr)."""
+    from smplan_lint.findings import InputError
     from smplan_lint.inputs import NothingToLint
-    from smplan_lint.lint import run
+    from smplan_lint.lint import RunResult, run
     from smplan_lint.setup import SetupError
 
     try:
-        return run(paths, setups, selection, today)
-    except (SetupError, NothingToLint) as error:
+        return run(paths, setups, selection, today), False
+    except NothingToLint as error:
         raise Fatal(str(error)) from None
+    except SetupError as error:  # the run stops, and the report says why
+        click.echo(f"smplan-lint: error: {error}", err=True)
+        failed = InputError(error.file or "-", error.line, error.column, error.detail)
+        return RunResult([], [], [], [failed], {}, {}, 0, [], False), True
+
+
+def _refuse_inputs_as_outputs(files: list[str], *outputs: str | None) -> None:
+    """A report or baseline written over a plan would destroy it."""
+    inputs = {Path(file).resolve() for file in files if file != STDIN}
+    for output in outputs:
+        if output and Path(output).resolve() in inputs:
+            raise Fatal(f"{output}: is one of the plans being linted; refusing to overwrite it")
+
+
+def _write(path: str, action: Callable[[], None]) -> None:
+    from smplan_lint.safe_io import FileRefused
+
+    try:
+        action()
+    except FileRefused as error:
+        raise Fatal(f"{path}: {error}") from None
 
 
 def _say_what_was_used(setups: Setups) -> None:
@@ -171,15 +225,16 @@ def _say_what_was_used(setups: Setups) -> None:
 
 
 def _render(result: RunResult, setups: Setups, fmt: str, **style: Any) -> str:
-    from smplan_lint.findings import help_url, rank
+    from smplan_lint.findings import help_command, rank
     from smplan_lint.report import Report, RuleInfo, render
 
     infos = {rule.id: RuleInfo(rule.id, rule.name, rule.severity, rule.summary, rule.why,
-                               rule.fix, rule.pack, help_url(rule.id, rule.name))
+                               rule.fix, rule.pack, help_command(rule.id))
              for setup in setups.used for rule in setup.compiled.rules.values()}
     report = Report(rank(result.findings), rank(result.suppressed), infos, result.files,
                     __version__, engine=setups.engine.name, facts=result.facts,
-                    errors=result.errors, **style)
+                    errors=result.errors, baselined=result.baselined,
+                    baseline_unmatched=result.baseline_unmatched, **style)
     return render(report, fmt)
 
 

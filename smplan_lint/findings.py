@@ -9,12 +9,11 @@ from typing import Any, NamedTuple
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 FAIL_ON = (*SEVERITIES, "never")
-HELP_BASE = "https://github.com/smplan-lint/smplan-lint/blob/main/docs/rules.md"
 
 
-def help_url(rule_id: str, name: str) -> str:
-    """Each rule's anchor in the generated rule reference."""
-    return f"{HELP_BASE}#{rule_id.lower()}-{name}"
+def help_command(rule_id: str) -> str:
+    """Where a rule's docs are: the project has no public web page, so the command."""
+    return f"smplan-lint explain {rule_id}"
 
 
 def fingerprint(rule: str, file: str, identity: str) -> str:

@@ -18,7 +18,7 @@ from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
 from smplan_lint.facts import RESERVED, build_facts
 from smplan_lint.filters import EVERY_RULE, Policy, RuleIndex, Selection, apply_policy
-from smplan_lint.findings import Finding, InputError, Issue, at_or_above, fingerprint, help_url
+from smplan_lint.findings import Finding, InputError, Issue, at_or_above, fingerprint, help_command
 from smplan_lint.inventory import check_version, validate
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
@@ -221,7 +221,7 @@ class _Placer:
             rule=rule.id, name=rule.name, severity=severity, message=message, file=path,
             line=line, column=column, path=pointer,
             subject=None if subject is None else str(subject), fix=rule.fix,
-            help=help_url(rule.id, rule.name),
+            help=help_command(rule.id),
             fingerprint=fingerprint(rule.id, self.key_path, identity), area=rule.area,
         )
 

@@ -32,7 +32,7 @@ class SetupError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         found = _LOCATED.match(message) or _FILED.match(message)
-        parts = found.groupdict() if found else {}
+        parts = found.groupdict() if found and os.path.exists(found["file"]) else {}
         self.file: str | None = parts.get("file")
         self.line = int(parts["line"]) if parts.get("line") else None
         self.column = int(parts["column"]) if parts.get("column") else None

@@ -39,3 +39,19 @@ def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
     """The real command in a child process: exit codes and stderr as a user sees them."""
     return subprocess.run([sys.executable, "-m", "smplan_lint", *args], cwd=cwd, input=input,
                           capture_output=True, env=env, timeout=120)
+
+
+SARIF_SCHEMA = Path(__file__).resolve().parent / "contracts" / "sarif-schema-2.1.0.json"
+
+
+def sarif_validator():
+    """The official SARIF 2.1.0 schema (kept in tests/contracts/), as a validator."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    # The official file declares draft-04; pick the validator its $schema names.
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)

@@ -38,7 +38,7 @@ def test_healthy_plan_exits_0_and_failing_plan_exits_1():
 def test_options_may_follow_paths_and_json_follows_the_contract():
     result = run_cli(FAILING, "--format", "json", *DAY)
     data = _json(result)
-    assert list(data) == ["version", "findings", "summary"]
+    assert list(data) == ["version", "findings", "errors", "summary"]
     first = data["findings"][0]
     assert list(first) == ["rule", "name", "severity", "message", "file", "line", "column",
                            "path", "subject", "fix", "help", "fingerprint"]

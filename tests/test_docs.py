@@ -14,10 +14,10 @@ def test_rule_reference_is_up_to_date():
         "docs/rules.md is stale: run `python -m smplan_lint.docs > docs/rules.md`")
 
 
-def test_every_rule_has_its_anchor_for_help_links():
-    from smplan_lint.findings import help_url
+def test_every_rule_has_its_section_and_help_names_a_command_that_exists():
+    from smplan_lint.findings import help_command
 
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in core_pack().rules:
         assert f"### {rule.id} {rule.name}" in text
-        assert help_url(rule.id, rule.name).endswith(f"#{rule.id.lower()}-{rule.name}")
+        assert help_command(rule.id) == f"smplan-lint explain {rule.id}"

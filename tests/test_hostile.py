@@ -145,8 +145,8 @@ CASES = [
     # --- files that can be linted: findings, exit 0 or 1 ---
     Case("utf-8-bom", b"\xef\xbb\xbfversion: 1\nfoo: 1\n", 0,
          findings=(("SMP005", 2, "key 'foo' is not part of format version 1"),)),
-    Case("empty-file", b"", 0, findings=(("SMP007", 1, "the plan is empty"),)),
-    Case("comment-only", b"# nothing yet\n   # still nothing\n", 0,
+    Case("empty-file", b"", 1, findings=(("SMP007", 1, "the plan is empty"),)),
+    Case("comment-only", b"# nothing yet\n   # still nothing\n", 1,
          findings=(("SMP007", 1, "the plan is empty"),)),
     Case("missing-version", b"organisation: {name: Acme}\n", 1,
          findings=(("SMP008", 1, "missing 'version: 1'"),)),

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import jsonschema
 import pytest
+from conftest import sarif_validator
 
-from smplan_lint.findings import Finding, help_url, rank
+from smplan_lint.findings import Finding, help_command, rank
 from smplan_lint.report import Report, RuleInfo, render
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared/contracts/sarif-schema-2.1.0.json"
 TRICKY = "50% of posts: likes, reshares | nothing else\nsecond line"
 
 RULES = {
@@ -20,16 +18,16 @@ RULES = {
     for info in [
         RuleInfo("SMP201", "account-no-owner", "error", "Account has no owner",
                  "Nobody answers for an account without an owner.",
-                 "Add `owner:` naming someone in `people:`.", "core", help_url("SMP201", "x")),
+                 "Add `owner:` naming someone in `people:`.", "core", help_command("SMP201")),
         RuleInfo("SMP205", "account-inactive", "warning", "Account is inactive",
                  "Dormant accounts look abandoned.", "Post again or delete it.", "core",
-                 help_url("SMP205", "account-inactive")),
+                 help_command("SMP205")),
         RuleInfo("SMP301", "goal-vanity-metric", "warning", "Goal uses vanity metrics",
                  "Vanity metrics do not pay bills.", "Measure leads or sales.", "core",
-                 help_url("SMP301", "goal-vanity-metric")),
+                 help_command("SMP301")),
         RuleInfo("SMP403", "target-network-missing", "info", "No presence on a target network",
                  "The market is there.", "Open an account or drop the network.", "core",
-                 help_url("SMP403", "target-network-missing")),
+                 help_command("SMP403")),
     ]
 }
 
@@ -79,7 +77,7 @@ def test_json_is_the_versioned_contract_in_key_order() -> None:
     report = make_report()
     data = json.loads(render(report, "json"))
     first = report.findings[0]
-    assert list(data) == ["version", "findings", "summary"]
+    assert list(data) == ["version", "findings", "errors", "summary"]
     assert data["version"] == 1
     assert list(data["findings"][0]) == [
         "rule", "name", "severity", "message", "file", "line", "column",
@@ -93,8 +91,10 @@ def test_json_is_the_versioned_contract_in_key_order() -> None:
     }
     assert [item["rule"] for item in data["findings"]] == [
         "SMP201", "SMP201", "SMP205", "SMP301", "SMP403"]
-    assert data["summary"] == {"error": 2, "warning": 2, "info": 1, "suppressed": 1}
-    assert list(data["summary"]) == ["error", "warning", "info", "suppressed"]
+    assert data["summary"] == {"error": 2, "warning": 2, "info": 1, "suppressed": 1,
+                               "baselined": 0, "baseline_unmatched": 0}
+    assert list(data["summary"]) == ["error", "warning", "info", "suppressed", "baselined",
+                                     "baseline_unmatched"]
 
 
 def test_json_uses_two_space_indent_and_keeps_unicode_readable() -> None:
@@ -105,22 +105,13 @@ def test_json_uses_two_space_indent_and_keeps_unicode_readable() -> None:
 
 def test_json_of_a_clean_run() -> None:
     assert json.loads(render(empty_report(), "json")) == {
-        "version": 1, "findings": [],
-        "summary": {"error": 0, "warning": 0, "info": 0, "suppressed": 0},
+        "version": 1, "findings": [], "errors": [],
+        "summary": {"error": 0, "warning": 0, "info": 0, "suppressed": 0, "baselined": 0,
+                    "baseline_unmatched": 0},
     }
 
 
 # --- sarif ----------------------------------------------------------------
-
-
-def sarif_validator() -> jsonschema.protocols.Validator:
-    if not SARIF_SCHEMA.exists():
-        pytest.skip(f"official SARIF schema not found at {SARIF_SCHEMA}")
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    # The official file declares draft-04; pick the validator its $schema names.
-    validator_class = jsonschema.validators.validator_for(schema)
-    validator_class.check_schema(schema)
-    return validator_class(schema)
 
 
 @pytest.mark.parametrize("report", [make_report(), empty_report()], ids=["findings", "empty"])
@@ -138,9 +129,12 @@ def test_sarif_carries_rule_metadata_for_every_loaded_rule() -> None:
     assert owner_rule["name"] == "account-no-owner"
     assert owner_rule["shortDescription"]["text"] == "Account has no owner"
     assert owner_rule["fullDescription"]["text"].startswith("Nobody answers")
-    assert owner_rule["help"]["text"] == RULES["SMP201"].fix
-    assert RULES["SMP201"].help in owner_rule["help"]["markdown"]
-    assert owner_rule["helpUri"] == RULES["SMP201"].help
+    # Help is the rule's own docs (why and fix) and the command that shows its examples:
+    # there is no web page to point at.
+    for text in owner_rule["help"].values():
+        assert "Nobody answers" in text and RULES["SMP201"].fix in text
+        assert "smplan-lint explain SMP201" in text
+    assert "helpUri" not in owner_rule
     assert owner_rule["defaultConfiguration"]["level"] == "error"
     assert owner_rule["properties"]["tags"] == ["core"]
     assert driver["rules"][3]["defaultConfiguration"]["level"] == "note"
@@ -318,7 +312,7 @@ def test_markdown_table_for_pr_comments() -> None:
     rows = [ln for ln in lines if ln.startswith("| error") or ln.startswith("| warning")
             or ln.startswith("| info")]
     assert len(rows) == 5
-    assert rows[0].startswith(f"| error | [SMP201 account-no-owner]({RULES['SMP201'].help}) "
+    assert rows[0].startswith("| error | SMP201 account-no-owner "
                               "| plans/a.smplan.yaml:12:3 |")
 
 

@@ -39,6 +39,9 @@ class Report:
     facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Inputs (files, configuration, packs) that could not be linted; never empty on exit 2.
     errors: list[InputError] = field(default_factory=list)
+    baselined: int = 0   # findings the baseline hid
+    # Baseline entries (fingerprint, entry) that no longer match anything.
+    baseline_unmatched: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def render(report: Report, fmt: str) -> str:

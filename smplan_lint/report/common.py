@@ -3,19 +3,54 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
-from smplan_lint.findings import Finding, summary
+from smplan_lint.findings import Finding, InputError, summary
 from smplan_lint.report import Report, RuleInfo
 
 TOOL_NAME = "smplan-lint"
-TOOL_URI = "https://github.com/smplan-lint/smplan-lint"
+NOT_LINTED = "could not be linted"
+# C0 and C1 controls and DEL, except newline and tab: a plan's text must never drive the
+# terminal (clear the screen, retitle the window) or a CI log. Colour is ours alone.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters from the plan shown escaped (`\\x1b`), never acted on."""
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"),
+                        text)
 
 
 def counts(report: Report) -> dict[str, int]:
-    """Counts per severity plus suppressed: the numbers every summary shows."""
-    return summary(report.findings, len(report.suppressed))
+    """Counts per severity, suppressed and the baseline's effects: what every summary shows."""
+    tally = summary(report.findings, len(report.suppressed))
+    tally["baselined"] = report.baselined
+    tally["baseline_unmatched"] = len(report.baseline_unmatched)
+    return tally
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """`1 file`, `2 files`: never `file(s)`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {many or noun + 's'}"
+
+
+def error_location(error: InputError) -> str:
+    """`file:line:col` when the place is known, else the file alone."""
+    where = posix_path(error.file)
+    if error.line is not None:
+        where += f":{error.line}" + (f":{error.column}" if error.column is not None else "")
+    return where
+
+
+def verdict(report: Report, style: Callable[[str, str], str] | None = None) -> str:
+    """The closing line of a person-facing report: inputs that failed come first."""
+    line = summary_line(report, style) if style else summary_line(report)
+    if report.errors:
+        failed = len({error.file for error in report.errors})
+        return f"{plural(failed, 'file')} {NOT_LINTED}. {line}"
+    return line
 
 
 def _plain(_severity: str, text: str) -> str:
@@ -33,9 +68,18 @@ def summary_line(report: Report, style: Callable[[str, str], str] = _plain) -> s
         for severity in ("error", "warning", "info")
         if tally[severity]
     ]
-    line = ", ".join(parts) if parts else "No problems found"
-    if tally["suppressed"]:
-        line += f" ({tally['suppressed']} suppressed)"
+    quiet = "No findings in the files that were linted" if report.errors else "No problems found"
+    line = ", ".join(parts) if parts else quiet
+    notes = [f"{tally['suppressed']} suppressed"] if tally["suppressed"] else []
+    if tally["baselined"]:
+        notes.append(f"{tally['baselined']} hidden by the baseline")
+    if tally["baseline_unmatched"]:
+        unmatched = tally["baseline_unmatched"]
+        verb = "matches" if unmatched == 1 else "match"
+        notes.append(f"{plural(unmatched, 'baseline entry', 'baseline entries')} no longer "
+                     f"{verb} anything")
+    if notes:
+        line += f" ({', '.join(notes)})"
     return line + ("." if not parts else "")
 
 

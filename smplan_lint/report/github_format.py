@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from smplan_lint.findings import Finding
+from smplan_lint.findings import Finding, InputError
 from smplan_lint.report import Report
-from smplan_lint.report.common import posix_path, title
+from smplan_lint.report.common import NOT_LINTED, posix_path, title, visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message so a newline or % cannot end or garble it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message so a newline, % or control character cannot end or
+    garble it (or drive the log viewer)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text)
 
 
 def escape_property(text: str) -> str:
@@ -20,8 +22,18 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    """One command per unsuppressed finding; the fix hint goes on the annotation's second line."""
-    return "\n".join(_command(finding) for finding in report.findings)
+    """One command per unsuppressed finding (the fix hint on the annotation's second line),
+    and an `::error` for each input that could not be linted."""
+    return "\n".join([*map(_error, report.errors), *map(_command, report.findings)])
+
+
+def _error(error: InputError) -> str:
+    props = {"file": posix_path(error.file), "title": f"smplan-lint: {NOT_LINTED}"}
+    if error.line is not None:
+        props["line"] = str(error.line)
+    if error.column is not None:
+        props["col"] = str(error.column)
+    return _annotation("error", props, error.message)
 
 
 def _command(finding: Finding) -> str:
@@ -31,6 +43,10 @@ def _command(finding: Finding) -> str:
         "col": str(finding.column),
         "title": title(finding),
     }
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
     message = finding.message + (f"\nfix: {finding.fix}" if finding.fix else "")
-    return f"::{COMMAND[finding.severity]} {joined}::{escape_data(message)}"
+    return _annotation(COMMAND[finding.severity], props, message)
+
+
+def _annotation(command: str, props: dict[str, str], message: str) -> str:
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    return f"::{command} {joined}::{escape_data(message)}"

@@ -9,9 +9,13 @@ CONTRACT_VERSION = 1
 
 
 def render(report: Report) -> str:
-    """Findings in rank order; suppressed ones are only counted, as the contract says."""
+    """Findings in rank order; suppressed ones are only counted, as the contract says.
+
+    `errors` (always present) lists the inputs that could not be linted.
+    """
     return dump_json({
         "version": CONTRACT_VERSION,
         "findings": [finding.contract() for finding in report.findings],
+        "errors": [error.contract() for error in report.errors],
         "summary": counts(report),
     })

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smplan_lint.findings import Finding
 from smplan_lint.report import Report
-from smplan_lint.report.common import location, summary_line, title
+from smplan_lint.report.common import NOT_LINTED, error_location, location, title, verdict, visible
 
 HEADING = "## smplan-lint report"
 
@@ -15,7 +15,7 @@ def escape_cell(text: str) -> str:
     Pipes would split the cell, newlines end the row, `<` starts raw HTML, and
     `@handle` (common in social plans) would notify an unrelated GitHub user.
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     text = text.replace("@", "@&#8203;")
     return "<br>".join(text.splitlines())
@@ -23,7 +23,11 @@ def escape_cell(text: str) -> str:
 
 def render(report: Report) -> str:
     """Heading, summary, a table of findings, and suppressions folded away for reviewers."""
-    lines = [HEADING, "", summary_line(report)]
+    lines = [HEADING, "", verdict(report)]
+    if report.errors:
+        lines += ["", f"| File that {NOT_LINTED} | Why |", "| --- | --- |"]
+        lines += [f"| {escape_cell(error_location(error))} | {escape_cell(error.message)} |"
+                  for error in report.errors]
     if report.findings:
         lines += ["", "| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"]
         lines += [_row(finding) for finding in report.findings]
@@ -40,8 +44,7 @@ def render(report: Report) -> str:
 
 
 def _rule(finding: Finding) -> str:
-    label = escape_cell(title(finding))
-    return f"[{label}]({finding.help})" if finding.help else label
+    return escape_cell(title(finding))
 
 
 def _row(finding: Finding) -> str:

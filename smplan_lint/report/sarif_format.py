@@ -6,9 +6,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from smplan_lint.findings import Finding
+from smplan_lint.findings import Finding, InputError
 from smplan_lint.report import Report, RuleInfo
-from smplan_lint.report.common import TOOL_NAME, TOOL_URI, dump_json, posix_path, rule_catalogue
+from smplan_lint.report.common import (
+    NOT_LINTED,
+    TOOL_NAME,
+    dump_json,
+    posix_path,
+    rule_catalogue,
+)
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -19,7 +25,8 @@ SRCROOT = "%SRCROOT%"
 
 
 def render(report: Report) -> str:
-    """One run: every loaded rule as metadata, findings and suppressed findings as results."""
+    """One run: every loaded rule as metadata, findings and suppressed findings as results;
+    an input that could not be linted makes the run unsuccessful, with a notification."""
     rules = rule_catalogue(report)
     index = {rule.id: position for position, rule in enumerate(rules)}
     results = [_result(finding, index) for finding in [*report.findings, *report.suppressed]]
@@ -30,10 +37,9 @@ def render(report: Report) -> str:
             "tool": {"driver": {
                 "name": TOOL_NAME,
                 "version": report.tool_version,
-                "informationUri": TOOL_URI,
                 "rules": [_rule(rule) for rule in rules],
             }},
-            "invocations": [{"executionSuccessful": True}],
+            "invocations": [_invocation(report.errors)],
             # Finding paths are relative to where the run started.
             "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
@@ -42,22 +48,41 @@ def render(report: Report) -> str:
     })
 
 
+def _invocation(errors: list[InputError]) -> dict[str, Any]:
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [_notification(e) for e in errors]
+    return invocation
+
+
+def _notification(error: InputError) -> dict[str, Any]:
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": quote(posix_path(error.file)), "uriBaseId": SRCROOT}}
+    if error.line is not None and error.line >= 1:
+        physical["region"] = {"startLine": error.line,
+                              **({"startColumn": error.column} if error.column else {})}
+    return {"level": "error", "message": {"text": f"{NOT_LINTED}: {error.message}"},
+            "locations": [{"physicalLocation": physical}]}
+
+
 def _rule(rule: RuleInfo) -> dict[str, Any]:
-    help_markdown = rule.fix + (f"\n\n[{rule.id} {rule.name}]({rule.help})" if rule.help else "")
+    """Help comes from the rule's own docs: the project has no web page to point at."""
+    more = f"`smplan-lint explain {rule.id}` shows its failing and passing examples."
+    help_text = f"{rule.why}\n\nFix: {rule.fix}\n\n{more}".strip()
+    help_markdown = (f"**{rule.id} {rule.name}**: {rule.summary}\n\n{rule.why}\n\n"
+                     f"**Fix:** {rule.fix}\n\n{more}")
     data: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.why or rule.summary},
-        "help": {"text": rule.fix, "markdown": help_markdown},
+        "help": {"text": help_text, "markdown": help_markdown},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
             "tags": [rule.pack] if rule.pack else [],
             "problem.severity": PROBLEM_SEVERITY[rule.severity],
         },
     }
-    if rule.help:
-        data["helpUri"] = rule.help
     return data
 
 

@@ -8,7 +8,14 @@ from itertools import chain
 from smplan_lint.findings import Finding
 from smplan_lint.report import Report
 from smplan_lint.report.columns import row_lines, widths
-from smplan_lint.report.common import files, location, summary_line
+from smplan_lint.report.common import (
+    NOT_LINTED,
+    error_location,
+    files,
+    location,
+    verdict,
+    visible,
+)
 
 COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -25,6 +32,10 @@ def render(report: Report) -> str:
         count = len(files(report))
         blocks.append(f"Checked {count} file{'s' if count != 1 else ''} "
                       f"with the {report.engine} engine.")
+    if report.errors:
+        blocks.append("\n".join([paint(COLOURS["error"], f"{NOT_LINTED.capitalize()}:")] + [
+            f"  {visible(error_location(error))}: {visible(error.message)}"
+            for error in report.errors]))
     rows = _table(report.findings, paint)
     if report.group_by == "owner":
         for owner, group in _by_owner(report.findings, rows):
@@ -34,9 +45,15 @@ def render(report: Report) -> str:
         blocks.append("\n".join(chain.from_iterable(rows)))
     if report.verbose and report.suppressed:
         blocks.append("\n".join(["Suppressed:"] + [
-            f"  {location(item)}  {item.rule}  {item.suppressed}" for item in report.suppressed
+            f"  {visible(location(item))}  {item.rule}  {visible(item.suppressed or '')}"
+            for item in report.suppressed
         ]))
-    blocks.append(summary_line(report, lambda severity, text: paint(COLOURS[severity], text)))
+    if report.verbose and report.baseline_unmatched:
+        blocks.append("\n".join(["Baseline entries that no longer match anything:"] + [
+            f"  {visible(str(entry.get('file', '?')))}  {entry.get('rule', '?')}  "
+            f"{visible(str(entry.get('message', fingerprint)))}"
+            for fingerprint, entry in report.baseline_unmatched]))
+    blocks.append(verdict(report, lambda severity, text: paint(COLOURS[severity], text)))
     return "\n\n".join(blocks)
 
 
@@ -55,10 +72,10 @@ def _table(findings: list[Finding], paint: Paint) -> list[list[str]]:
     """
     rows = []
     for finding in findings:
-        message = finding.message.splitlines()
+        message = visible(finding.message).splitlines()
         if finding.fix:
             message.append(paint(DIM, f"fix: {finding.fix}"))
-        rows.append([location(finding), paint(COLOURS[finding.severity], finding.severity),
+        rows.append([visible(location(finding)), paint(COLOURS[finding.severity], finding.severity),
                      finding.rule, finding.name, "\n".join(message)])
     column_widths = widths(rows)
     return [row_lines(row, column_widths) for row in rows]

@@ -111,6 +111,3 @@ def section(name: str, heading: str, body: str, *, extra_class: str = "") -> str
     return (f'<section id="{name}"{attr} aria-labelledby="h-{name}">'
             f'<h2 id="h-{name}">{heading}</h2>{body}</section>')
 
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

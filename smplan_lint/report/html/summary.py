@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from smplan_lint.findings import SEVERITIES, InputError, summary
-from smplan_lint.report.common import counts, posix_path, summary_line
+from smplan_lint.report.common import NOT_LINTED, counts, plural, posix_path, summary_line
 from smplan_lint.report.html.markup import (
     cell,
     e,
     icon,
-    plural,
     section,
     severity_badge,
     table,
@@ -16,7 +15,6 @@ from smplan_lint.report.html.markup import (
 from smplan_lint.report.html.page import Page
 
 PENALTY = {"error": 10, "warning": 3, "info": 1}
-NOT_LINTED = "could not be linted"
 
 
 def score(tally: dict[str, int]) -> int:
