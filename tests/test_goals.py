@@ -721,7 +721,10 @@ def test_odd_input_reads_as_an_empty_goal(sentence: str) -> None:
 
 
 def test_import_does_not_load_the_vocabulary() -> None:
-    code = "import smplan_lint.derive.goals as g; assert g._lexicon.cache_info().currsize == 0"
+    code = (
+        "import smplan_lint.derive.goals.builder as b\n"
+        "assert b.lexicon.cache_info().currsize == 0"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
@@ -749,13 +752,13 @@ def test_reading_with_only_the_terms_a_sentence_can_match_equals_reading_with_al
     path must give the same readings."""
     import re
 
-    from smplan_lint.derive import goals
+    from smplan_lint.derive.goals import prefilter
 
     sentences = [g["statement"] for g in _bench().load()]
     sentences += [s.upper() for s in sentences[:60]] + [s.lower() for s in sentences[:60]]
     read_goal.cache_clear()
     fast = [read_goal(s) for s in sentences]
-    monkeypatch.setattr(goals, "_ODD_CASE_RE", re.compile(r"[\s\S]"))
+    monkeypatch.setattr(prefilter, "ODD_CASE_RE", re.compile(r"[\s\S]"))
     read_goal.cache_clear()
     try:
         full = [read_goal(s) for s in sentences]
@@ -785,33 +788,35 @@ def test_reading_with_only_the_terms_a_sentence_can_match_equals_reading_with_al
     ],
 )
 def test_what_a_term_needs_in_a_sentence(term: str, edges: tuple[bool, bool], requirement) -> None:
-    from smplan_lint.derive.goals import _requirement
+    from smplan_lint.derive.goals.prefilter import requirement as what_it_needs
 
-    assert _requirement(term, *edges) == requirement
+    assert what_it_needs(term, *edges) == requirement
 
 
 def test_date_templates_tried_where_their_month_matches_find_every_match() -> None:
     """A template that starts with a month is tried only where the sentence's
     months match: that must find what searching the whole sentence finds."""
-    from smplan_lint.derive import goals
+    from smplan_lint.derive.goals.builder import lexicon
+    from smplan_lint.derive.goals.index import Probe
+    from smplan_lint.derive.goals.text import normalise
 
-    lex = goals._lexicon()
+    dates = lexicon().dates
     sentences = [g["statement"] for g in _bench().load()] + [
         "Sept. 5, 2027 or 5 Sept 2027, then Mar/2028 and mid-2027",
         "Q3 2027: 2,000 leads in marketing by December 2027 (not December 2026)",
         "bis Ende März 2027, dann Juni 2028",
     ]
     for sentence in sentences:
-        probe = goals._Probe(goals._normalise(sentence))
-        found = [[m.span() for m in ms] for ms in lex.date_matches(probe)]
-        chosen = probe.chosen(lex.date_index)
+        probe = Probe(normalise(sentence))
+        found = [[m.span() for m in ms] for ms in dates.matches(probe)]
+        chosen = probe.chosen(dates.index)
         usable = [
             number
-            for number, template in enumerate(lex.date_templates)
+            for number, template in enumerate(dates.templates)
             if template.slots <= chosen.keys() and probe.admits(template.need)
         ]
-        whole = [[m.span() for m in lex._date_template(n).finditer(probe.text)] for n in usable]
-        if lex.year.search(probe.text) is None:
+        whole = [[m.span() for m in dates.template(n).finditer(probe.text)] for n in usable]
+        if dates.year.search(probe.text) is None:
             whole = []
         assert found == whole, sentence
 
@@ -845,7 +850,7 @@ def test_reading_from_the_yaml_equals_reading_from_the_index() -> None:
     code = (
         "import json, sys\n"
         "from smplan_lint.derive import goals as g\n"
-        "g._source_digest = lambda text: 'stale'\n"
+        "g.builder.source_digest = lambda text: 'stale'\n"
         "sents = json.load(sys.stdin)\n"
         "print(json.dumps([list(g.read_goal(s)) for s in sents]))\n"
     )
