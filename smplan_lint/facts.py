@@ -146,6 +146,8 @@ class _Builder:
             fact["statement_networks"] = list(reading.networks) if reading else []
             # an @handle in the sentence names an account: SMP106 reads it as specific
             fact["statement_accounts"] = list(reading.handles) if reading else []
+            if reading and reading.truncated:
+                fact["statement_truncated"] = True
 
     def _missions(self) -> None:
         pointers = self.plan.get("_mission_pointers", {})
@@ -182,7 +184,7 @@ class _Builder:
         items = self.plan.get("discovered", [])
         if not items:
             return
-        from smplan_lint.derive.handles import ImpersonationIndex
+        from smplan_lint.derive.handles import ImpersonationIndex, handle_too_long
 
         accounts = self.plan.get("accounts", [])
         index = ImpersonationIndex(
@@ -201,6 +203,8 @@ class _Builder:
             fact["_owner"] = self.reviewer
             fact.setdefault("status", "unreviewed")
             if "network" in item and "handle" in item:
+                if handle_too_long(str(item["handle"])):
+                    fact["handle_too_long"] = True
                 judged.append((fact, (item["network"], str(item["handle"]),
                                       item.get("display_name"), item.get("bio"),
                                       item.get("followers"), item.get("created"),

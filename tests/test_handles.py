@@ -1,4 +1,4 @@
-"""Behaviour of the impersonation judgement (smplan_lint.derive.handles)."""
+"""Behaviour of the impersonation judgement (smplan_lint.derive.impersonation)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smplan_lint.derive import handles
 from smplan_lint.derive.confusables import skeleton, units
-from smplan_lint.derive.handles import ImpersonationIndex, _Affix, _affix_table, _one_edit
+from smplan_lint.derive.impersonation import ImpersonationIndex, affixes
+from smplan_lint.derive.impersonation.affixes import Affix, affix_table, one_edit
 
 TODAY = datetime.date(2026, 11, 1)
 ROOT = Path(__file__).resolve().parents[1]
@@ -262,7 +262,7 @@ def test_words_of_the_organisation_name_complete_the_brand() -> None:
     # The organisation's words do not carve names out of own handles ("junobank" - "bank").
     juno = ImpersonationIndex([("x", "junobank")], ["juno bank", "junobank"], today=TODAY,
                               organisation="Juno Bank")
-    assert "juno" not in juno._by_skel
+    assert "juno" not in juno._targets.by_skel
     assert juno.assess("x", "juno", display_name="Juno \U0001f319", created="2019-04-02") is None
 
 
@@ -357,8 +357,8 @@ def _reference_candidates(index: ImpersonationIndex, core: str) -> set[str]:
     from rapidfuzz.distance import OSA, LCSseq
 
     out = set()
-    for skel in index._by_skel:
-        edits = index._edits[skel]
+    for skel in index._targets.by_skel:
+        edits = index._candidates.edits[skel]
         if OSA.distance(core, skel) > edits:
             continue
         common = LCSseq.similarity(core, skel) >= max(len(core) - 1, len(skel) - edits)
@@ -375,9 +375,9 @@ def _reference_candidates(index: ImpersonationIndex, core: str) -> set[str]:
 def test_candidate_index_finds_what_brute_force_finds(own: list[str], cores: list[str]) -> None:
     index = ImpersonationIndex([("x", h) for h in own], [])
     for core in cores:
-        near = index._near(core)
-        got = {s for s in near if len(core) and _osa(core, s) <= index._edits[s]}
-        got |= {s for _, s in index._far(core, near)}
+        near = index._candidates.near(core)
+        got = {s for s in near if len(core) and _osa(core, s) <= index._candidates.edits[s]}
+        got |= {s for _, s in index._candidates.far(core, near)}
         assert got == _reference_candidates(index, core), core
 
 
@@ -394,7 +394,7 @@ def test_thousands_of_prefixed_own_handles() -> None:
             for city in ("berlin", "paris", "lyon")]
     own += [("tiktok", f"acmecoffee_{i}") for i in range(1000)]
     index = ImpersonationIndex(own, ["acme", "acmecoffee"], today=TODAY)
-    assert len(index._by_skel["acme"]) <= 4  # one target per network, not 900
+    assert len(index._targets.by_skel["acme"]) <= 4  # one target per network, not 900
     hit = index.assess("facebook", "acme_shop_berlln7")
     assert hit is not None and hit.target == "acme_shop_berlin7"
     hit = index.assess("instagram", "acmecofee")
@@ -408,15 +408,15 @@ def test_slips_are_the_one_edit_variants_of_long_claiming_words(
 ) -> None:
     """The affix table recognises slips when looked up, and lists them once a plan has
     looked up many words: both give the same words, and the lengths of the listed ones."""
-    monkeypatch.setattr(handles, "LIST_SLIPS_AFTER", 10**9)  # recognise every one
-    recognised, listed = _affix_table.__wrapped__(), _affix_table.__wrapped__()
+    monkeypatch.setattr(affixes, "LIST_SLIPS_AFTER", 10**9)  # recognise every one
+    recognised, listed = affix_table.__wrapped__(), affix_table.__wrapped__()
     listed.list_slips()
     slips = {skel: affix for skel, affix in listed.items() if skel not in listed.words}
     assert len(slips) > 15_000
     for skel, affix in slips.items():
-        assert recognised.get(skel) == affix == _Affix(skel, affix.means, "strong", skel)
+        assert recognised.get(skel) == affix == Affix(skel, affix.means, "strong", skel)
     for slip in list(slips)[::100]:
-        for near in _one_edit(slip) - listed.keys():
+        for near in one_edit(slip) - listed.keys():
             assert recognised.get(near) is None and listed.get(near) is None, near
     front: dict[str, set[int]] = {}
     back: dict[str, set[int]] = {}
@@ -425,3 +425,12 @@ def test_slips_are_the_one_edit_variants_of_long_claiming_words(
         back.setdefault(key[-2:], set()).add(len(key))
     assert {pair: set(lens) for pair, lens in recognised.front.items()} == front
     assert {pair: set(lens) for pair, lens in recognised.back.items()} == back
+
+
+def test_a_handle_longer_than_any_network_allows_is_not_compared(acme: ImpersonationIndex) -> None:
+    from smplan_lint.derive.impersonation import MAX_HANDLE_LENGTH, handle_too_long
+
+    longest = "acme" + "x" * (MAX_HANDLE_LENGTH - 4)
+    assert not handle_too_long(longest) and handle_too_long("@" + longest + "x")
+    assert acme.assess("x", "acmecoffee_" + "support" * 20, "Acme Coffee Official") is None
+    assert acme.assess("x", "acmecoffee_support") is not None

@@ -1,6 +1,6 @@
 """Regenerate smplan_lint/data/goal_language.index.json from goal_language.yaml.
 
-The goal reader (smplan_lint/derive/goals.py) analyses every term of the data
+The goal reader (smplan_lint/derive/goals/) analyses every term of the data
 file for what a sentence must contain for it to match. Doing that, and parsing
 the YAML, costs the first sentence a process reads some 35 ms; the index stores
 the data as JSON, the analysis and the metric words a typo is forgiven in,
