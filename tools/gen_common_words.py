@@ -10,7 +10,8 @@ Usage::
     pip install -e '.[dev]'
     python tools/gen_common_words.py [--top 50000] [--min-zipf 3.0]
 
-The table is one word a line, sorted, after a header line that records the wordfreq
+The table is one word a line, sorted by code point (a reader can binary-search the text
+without building a set), after a header line that records the wordfreq
 version and the parameters. It holds, for each language, the words among its ``top``
 most frequent that reach ``min_zipf`` (3.0 = once per million words), made of letters
 only, at least three of them, lowercased; plus the ASCII-folded spelling of each
