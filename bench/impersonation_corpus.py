@@ -380,7 +380,7 @@ class BrandBuilder:
             self.add(network, handle, False, "other-brand", source, "bare",
                      display_name=other.name, followers=_followers(rng, 10**4, 10**6),
                      created=_days_ago(rng, 1500, 5000))
-        elif letters == handle.lower() and (self.words.is_common(letters) or self.plural(letters)):
+        elif letters == handle.lower() and self.words.is_common(letters):
             innocent = "brand-word-plural" if self.plural(letters) else "common-word"
             roll = rng.random()
             if roll < 0.15:
@@ -395,10 +395,13 @@ class BrandBuilder:
             self.add(network, handle, True, family, source, rng.choice(POSITIVE_CONTEXT))
 
     def plural(self, letters: str) -> bool:
-        """Is it the plural of a brand name that is itself a common word ('valves')?"""
+        """Is it the brand's name in the plural, and a common word itself ('valves')?
+
+        A frequent brand name is not a word: 'spotifys' stays a variant.
+        """
         term = self.brand.term
         return (letters in (term + "s", term + "es") and not self.brand.name.isupper()
-                and self.words.is_common(term))
+                and self.words.is_common(letters))
 
     def typos(self) -> None:
         """One dnstwist permutation per fuzzer (two for homoglyphs)."""
