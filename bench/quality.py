@@ -120,6 +120,7 @@ def _protected_row(check: str, outcomes: list[dict[str, Any]]) -> dict[str, obje
 
 
 def impersonation_scores(outcomes: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """The overall row and the own/affiliate row, as printed before the corpus existed."""
     return [_score("SMP501 likely-fake-profile", outcomes),
             _protected_row("  own/affiliate accounts flagged", outcomes)]
 
