@@ -107,7 +107,8 @@ def test_runs_whose_facts_match_no_rule_do_not_crash_the_engine():
     script = (
         "from smplan_lint.engine import backend\n"
         "from smplan_lint.engine.program import Case, Pattern, Program\n"
-        "p = Program((Case('T#0', 'T', (Pattern('a', 'account', ('eq', 'x', 1)),)),), 'f' * 64)\n"
+        "test = ('equals', 'x', 1)\n"
+        "p = Program((Case('T#0', 'T', (Pattern('a', 'account', test),)),), 'f' * 64)\n"
         "for run in range(500):\n"
         "    backend('durable').run(p, [{'type': 'zebra', '_n': 0, 'x': 2}])\n"
         "print('done')\n")

@@ -7,7 +7,7 @@ into the engine after every action, which was most of the engine's time on
 large plans. Our actions only record which facts matched, so here the matches
 are read straight from the engine's messages, up to _BATCH of a rule in each.
 
-What it works around (see shared/notes/durable-rules.md):
+What it works around (each measured on durable-rules 2.0.28):
 - one ruleset per program digest, registered once and reused; access
   serialised by a lock (the engine is not thread-safe);
 - one session id per engine session, its state deleted afterwards;
@@ -33,6 +33,7 @@ from typing import Any
 
 import durable_rules_engine as _native
 
+from smplan_lint.conditions.operators import NATIVE
 from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Program
 from smplan_lint.engine.shards import split
 
@@ -42,7 +43,6 @@ if _missing := [name for name in _CALLS if not hasattr(_native, name)]:
     # another durable-rules than the one measured (2.0.28): fall back, never crash midway
     raise ImportError(f"this durable-rules' engine has no {', '.join(_missing)}")
 
-_OPS = {"ne": "$neq", "gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte"}
 _GATE = "end$gate"
 _SESSION_RULE = "$session"
 # What the native assert calls return for a fact they take for one already stored.
@@ -57,13 +57,7 @@ def _condition(test: tuple) -> dict[str, Any]:
     op = test[0]
     if op in ("and", "or"):
         return {f"${op}": [_condition(part) for part in test[1]]}
-    if op == "ex":
-        return {"$ex": {test[1]: 1}}
-    if op == "nex":
-        return {"$nex": {test[1]: 1}}
-    if op == "eq":
-        return {test[1]: test[2]}
-    return {_OPS[op]: {test[1]: test[2]}}
+    return NATIVE[op].durable(test[1], test[2])
 
 
 def _pattern(pattern: Pattern) -> dict[str, Any]:

@@ -6,20 +6,17 @@ uses them only to plan which facts each engine session needs (see shards.py).
 
 from __future__ import annotations
 
-import operator
 from collections import defaultdict
 from typing import Any
 
+from smplan_lint.conditions.operators import NATIVE
 from smplan_lint.engine.program import MISSING, Pattern, field_value
 
-_COMPARE = {
-    "eq": operator.eq, "ne": operator.ne,
-    "gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le,
-}
+_COMPARE = {name: native.python for name, native in NATIVE.items()}
 
 
 def holds(test: tuple | None, fact: dict[str, Any]) -> bool:
-    """Evaluate a test; a comparison on a missing field is false."""
+    """Evaluate a test with the operators' Python comparisons."""
     if test is None:
         return True
     op = test[0]
@@ -27,17 +24,7 @@ def holds(test: tuple | None, fact: dict[str, Any]) -> bool:
         return all(holds(part, fact) for part in test[1])
     if op == "or":
         return any(holds(part, fact) for part in test[1])
-    value = field_value(fact, test[1])
-    if op == "ex":
-        return value is not MISSING
-    if op == "nex":
-        return value is MISSING
-    if value is MISSING:
-        return False
-    try:
-        return bool(_COMPARE[op](value, test[2]))
-    except TypeError:
-        return False
+    return _COMPARE[op](field_value(fact, test[1]), test[2])
 
 
 class FactIndex:

@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 # A test is a nested tuple:
 #   ("and", (test, ...)) | ("or", (test, ...))
-#   ("eq"|"ne"|"gt"|"gte"|"lt"|"lte", field, value)
-#   ("ex", field) | ("nex", field)
+#   (operator, field, value), where operator names an entry of
+#   conditions.operators.NATIVE: equals, not_equals, gt, gte, lt, lte, present
 Test = tuple
 
 

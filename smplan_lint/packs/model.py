@@ -1,0 +1,60 @@
+"""What a loaded pack is: its rules, its header, and the error a bad one raises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+
+class PackError(Exception):
+    """A pack that cannot be used; names the file, line and column."""
+
+    def __init__(self, message: str, file: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.file, self.line, self.column = file, line, column
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.args[0]}"
+
+
+class Rule(NamedTuple):
+    id: str
+    name: str
+    severity: str
+    summary: str
+    why: str
+    fix: str
+    message: str
+    area: str
+    pack: str
+    given: str | None
+    at: str | None
+    options: dict[str, Any]
+    cases: tuple[dict[str, Any], ...]
+    examples: dict[str, Any]
+    builtin: bool
+    source: str
+    pointer: str
+    line: int = 1       # of the rule's id, for messages about the rule itself
+    column: int = 1
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}:{self.column}"
+
+
+@dataclass(eq=False)
+class Pack:
+    name: str
+    version: str
+    prefix: str
+    requires: str
+    description: str
+    rules: list[Rule]
+    paths: list[str]
+    digest: str
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Python derived-fact providers, only from installed packs: fact type -> callables
+    # taking (fact, today) and returning attributes to add. YAML packs never run code.
+    providers: dict[str, list[Callable[..., dict[str, Any]]]] = field(default_factory=dict)
+
