@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import math
+import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,17 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from smplan_lint.findings import Issue
-from smplan_lint.load import Document, UnusableInput, load_bytes, load_path
+from smplan_lint.load import (
+    READERS,
+    Document,
+    Reader,
+    UnusableInput,
+    load_bytes,
+    load_path,
+    read_file,
+    reader_for,
+)
+from smplan_lint.safe_io import max_file_size
 
 
 @pytest.fixture
@@ -390,10 +401,57 @@ def test_load_path_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) ->
     assert load_path("-").data == {"version": 1}
 
 
-@pytest.mark.parametrize("name", ["missing.yaml", "."])
-def test_an_unreadable_path_is_unusable_not_a_traceback(name: str, tmp_path: Path) -> None:
-    with pytest.raises(UnusableInput, match="^cannot read the file: "):
+@pytest.mark.parametrize(("name", "message"), [("missing.yaml", "no such file"),
+                                               (".", "is a folder")])
+def test_an_unreadable_path_is_unusable_not_a_traceback(name: str, message: str,
+                                                       tmp_path: Path) -> None:
+    with pytest.raises(UnusableInput, match=f"^{message}$"):
         load_path(str(tmp_path / name))
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "plan.smplan.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(UnusableInput, match="^is not a regular file \\(a FIFO\\)"):
+        load_path(str(fifo))
+
+
+def test_reads_are_bounded_by_the_run_limit(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "plan.yaml").write_text("version: 1\n", encoding="utf-8")
+    token = max_file_size.set(5)
+    try:
+        with pytest.raises(UnusableInput, match="^is larger than the 5-byte limit"):
+            read_file(str(tmp_path / "plan.yaml"))
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"version: 1\n")))
+        with pytest.raises(UnusableInput, match="^standard input is larger than the 5-byte"):
+            read_file("-")
+    finally:
+        max_file_size.reset(token)
+
+
+def test_every_reader_is_registered_under_its_name() -> None:
+    assert READERS and all(name == reader.name for name, reader in READERS.items())
+    assert all(suffix == suffix.lower() and suffix.startswith(".")
+               for reader in READERS.values() for suffix in reader.suffixes)
+
+
+@pytest.mark.parametrize("path", ["plan.smplan.yaml", "PLAN.YML", "notes.txt", "-"])
+def test_yaml_is_read_by_suffix_and_by_default(path: str) -> None:
+    assert reader_for(path, b"version: 1\n") is READERS["yaml"]
+
+
+def test_standard_input_is_recognised_by_magic_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    def zip_document(data: bytes, path: str) -> Document:
+        return Document(path, {"zip": len(data)}, {}, [])
+
+    workbook = Reader("zip", (".zip",), ("*.smplan.zip",), zip_document,
+                      lambda data: data.startswith(b"PK\x03\x04"))
+    monkeypatch.setitem(READERS, "zip", workbook)
+    assert reader_for("-", b"PK\x03\x04rest") is workbook
+    assert reader_for("-", b"version: 1\n") is READERS["yaml"]
+    assert reader_for("Plan.ZIP", b"") is workbook
+    assert load_bytes(b"PK\x03\x04", "-").data == {"zip": 4}
 
 
 # --- fuzzing --------------------------------------------------------------------------------

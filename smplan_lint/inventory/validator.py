@@ -1,5 +1,4 @@
-"""The inventory format (version 1): one declarative definition, read by the validator and the
-JSON Schema export, so that the linter and the editors can never disagree about the format.
+"""The validator: walks the loader's plain tree along the format definition (`schema`).
 
 `validate` turns the loader's plain tree into a cleaned plan that later stages can trust:
 
@@ -26,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -34,9 +33,17 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA
 
 from smplan_lint.findings import Issue
-
-FORMAT_VERSION = 1
-SCHEMA_ID = "https://github.com/smplan-lint/smplan-lint/schema/inventory-v1.json"
+from smplan_lint.inventory.schema import (
+    FORMAT_VERSION,
+    PLAN,
+    TYPE_PHRASES,
+    ListOf,
+    MapOf,
+    Node,
+    Record,
+    Scalar,
+    normalise_handle,
+)
 
 DUPLICATE_ID = "SMP002"
 WRONG_TYPE = "SMP003"
@@ -50,292 +57,6 @@ MISSING_VERSION = "SMP008"
 # or an attack, never a plan.
 MAX_EXTRA_DEPTH = 64
 DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _network(name: str) -> str:
-    return name.strip().lower()
-
-
-def _handle(handle: str) -> str:
-    return handle.strip().removeprefix("@")
-
-
-class Scalar(NamedTuple):
-    """A single value: string, integer, number, boolean or date (YYYY-MM-DD)."""
-
-    type: str
-    description: str
-    enum: tuple[Any, ...] = ()
-    minimum: int | None = None
-    normalise: Callable[[str], str] | None = None
-
-
-class ListOf(NamedTuple):
-    """A YAML sequence."""
-
-    item: Node
-    description: str
-
-
-class MapOf(NamedTuple):
-    """A mapping whose keys are data (network names, rule ids), not field names."""
-
-    key: str
-    value: Node
-    description: str
-    normalise_key: Callable[[str], str] | None = None
-    keys_identify: bool = False  # missions: the key is the entry's subject; pointers are kept
-
-
-class Record(NamedTuple):
-    """A mapping with named fields; `kind` names it for messages and for rule packs' keys.
-
-    Without a `required` key the record is reported and left out. Without its `id` (when
-    `has_id`) or an `expected` key, it is reported but kept, so the rules still judge the
-    rest of it; ids are unique within the list that holds the record.
-    """
-
-    kind: str
-    description: str
-    fields: Mapping[str, Node]
-    required: tuple[str, ...] = ()
-    expected: tuple[str, ...] = ()
-    has_id: bool = False
-    shorthand: str | None = None  # a bare string stands for {shorthand: string}
-
-
-Node = Scalar | ListOf | MapOf | Record
-
-
-def _text(description: str) -> Scalar:
-    return Scalar("string", description)
-
-
-def _date(description: str) -> Scalar:
-    return Scalar("date", description)
-
-
-def _network_field(description: str) -> Scalar:
-    return Scalar("string", description, normalise=_network)
-
-
-def _handle_field(description: str) -> Scalar:
-    return Scalar("string", description, normalise=_handle)
-
-
-SUPPRESSION = Record(
-    "suppression",
-    "Why the finding does not apply here: a reason, or {reason, until}.",
-    {
-        "reason": _text("Why the rule does not apply here (required)."),
-        "until": _date("Date after which the suppression expires."),
-    },
-    required=("reason",),
-    shorthand="reason",
-)
-LINT_IGNORE = MapOf(
-    "rule",
-    SUPPRESSION,
-    "Findings to suppress on this item: rule id or name -> reason.",
-)
-
-ORGANISATION = Record(
-    "organisation",
-    "The business the plan is for.",
-    {
-        "name": _text("Name of the business."),
-        "brand_terms": ListOf(
-            _text("A brand term."), "Names and words an impersonator would imitate."
-        ),
-        "website": _text("The business's website (where goals send people)."),
-        "target_networks": ListOf(
-            _network_field("A network name."), "Networks the target market uses."
-        ),
-        "competitors": ListOf(
-            Record(
-                "competitor",
-                "A competitor the presence is compared with.",
-                {
-                    "name": _text("Competitor's name."),
-                    "handles": MapOf(
-                        "network",
-                        _handle_field("The competitor's handle on that network."),
-                        "The competitor's handles: network -> handle.",
-                        normalise_key=_network,
-                    ),
-                },
-            ),
-            "Competitors whose presence the plan compares with.",
-        ),
-        "lint-ignore": LINT_IGNORE,
-    },
-)
-
-AUDIT = Record(
-    "audit",
-    "When the inventory was last reviewed and how often it must be.",
-    {
-        "last_reviewed": _date("Date of the last full review of the inventory."),
-        "review_every_days": Scalar("integer", "Days allowed between two reviews.", minimum=1),
-        "reviewer": _text("Person id (from people) who reviews the inventory."),
-        "lint-ignore": LINT_IGNORE,
-    },
-)
-
-OBJECTIVE = Record(
-    "objective",
-    "A business objective that goals serve.",
-    {
-        "id": _text("Identifier goals use to refer to this objective."),
-        "statement": _text("The objective in one sentence."),
-        "period": Record(
-            "period",
-            "When the objective applies.",
-            {"start": _date("First day."), "end": _date("Last day.")},
-        ),
-        "lint-ignore": LINT_IGNORE,
-    },
-    has_id=True,
-)
-
-PERSON = Record(
-    "person",
-    "Someone who runs or controls accounts.",
-    {
-        "id": _text("Identifier accounts and goals use to name this person."),
-        "name": _text("Full name."),
-        "role": _text("Role in the team."),
-        "email": _text("Contact address."),
-        "active": Scalar("boolean", "Whether the person still works on the plan."),
-        "lint-ignore": LINT_IGNORE,
-    },
-    has_id=True,
-)
-
-ACCOUNT = Record(
-    "account",
-    "An account that represents the business.",
-    {
-        "id": _text("Identifier goals use to refer to this account."),
-        "network": _network_field("Network the account is on (lower case)."),
-        "handle": _handle_field("The account's handle, without '@'."),
-        "owner": _text("Person id (from people) who runs or controls the account."),
-        "purpose": _text("What the account is for; an account without one should go."),
-        "status": Scalar(
-            "string", "What the audit decided for the account.", enum=("keep", "update", "delete")
-        ),
-        "last_post": _date("Date of the latest post."),
-        "verified": Scalar("boolean", "Whether the network verified the account."),
-        "followers": Scalar("integer", "Number of followers.", minimum=0),
-        "url": _text("Profile address."),
-        "created": _date("Date the account was created."),
-        "agency": _text("Agency that runs the account, if any."),
-        "lint-ignore": LINT_IGNORE,
-    },
-    has_id=True,
-    expected=("network", "handle"),
-)
-
-AFFILIATE = Record(
-    "affiliate",
-    "A declared fan, partner or regional account: not ours, not an impersonator.",
-    {
-        "network": _network_field("Network the account is on."),
-        "handle": _handle_field("The account's handle, without '@'."),
-        "note": _text("Who runs it and why it is fine."),
-        "lint-ignore": LINT_IGNORE,
-    },
-    expected=("network", "handle"),
-)
-
-METRIC = Record(
-    "metric",
-    "A measure of the goal, with its target.",
-    {
-        "name": _text("What is measured, e.g. web_referrals, leads, sign_ups."),
-        "target": Scalar("number", "Value to reach."),
-        "baseline": Scalar("number", "Value today."),
-        "per": Scalar(
-            "string",
-            "Period the values are counted over.",
-            enum=("day", "week", "month", "quarter", "year"),
-        ),
-        "unit": _text("Unit of the values, e.g. visitors, EUR, percent."),
-    },
-)
-
-GOAL = Record(
-    "goal",
-    "A goal that drives toward a business objective.",
-    {
-        "id": _text("Identifier of the goal."),
-        "account": _text("Account id (from accounts) the goal is for."),
-        "network": _network_field("Network the goal is for, when not one account."),
-        "statement": _text("The goal in a sentence; read when there are no metrics."),
-        "objective": _text("Objective id (from objectives) the goal serves."),
-        "metrics": ListOf(METRIC, "How the goal is measured."),
-        "deadline": _date("Date by which the goal is met."),
-        "owner": _text("Person id (from people) who answers for the goal."),
-        "lint-ignore": LINT_IGNORE,
-    },
-    has_id=True,
-)
-
-DISCOVERED = Record(
-    "discovered",
-    "A profile found by searching the networks.",
-    {
-        "network": _network_field("Network the profile is on."),
-        "handle": _handle_field("The profile's handle, without '@'."),
-        "display_name": _text("Name the profile shows."),
-        "bio": _text("The profile's description."),
-        "followers": Scalar("integer", "Number of followers.", minimum=0),
-        "created": _date("Date the profile was created."),
-        "verified": Scalar("boolean", "Whether the network verified the profile."),
-        "url": _text("Profile address."),
-        "status": Scalar(
-            "string",
-            "What was done about the profile.",
-            enum=("unreviewed", "reported", "ours", "fan", "unrelated"),
-        ),
-        "note": _text("What was found or decided."),
-        "lint-ignore": LINT_IGNORE,
-    },
-)
-
-PLAN = Record(
-    "plan",
-    "A social media marketing plan: accounts, owners, missions, goals and the audit "
-    "(smplan-lint inventory, format version 1).",
-    {
-        "version": Scalar("integer", "Format version of this file.", enum=(FORMAT_VERSION,)),
-        "organisation": ORGANISATION,
-        "audit": AUDIT,
-        "objectives": ListOf(OBJECTIVE, "Business objectives the goals serve."),
-        "people": ListOf(PERSON, "People who run accounts and own goals."),
-        "missions": MapOf(
-            "network",
-            _text("One sentence: why the business is on this network."),
-            "One mission sentence per network: network -> sentence.",
-            normalise_key=_network,
-            keys_identify=True,
-        ),
-        "accounts": ListOf(ACCOUNT, "Every account that represents the business."),
-        "affiliates": ListOf(AFFILIATE, "Declared fan, partner and regional accounts."),
-        "goals": ListOf(GOAL, "Goals, each serving a business objective."),
-        "discovered": ListOf(DISCOVERED, "Profiles found by searching the networks."),
-        "lint-ignore": LINT_IGNORE,
-    },
-    required=("version",),
-)
-
-_TYPE_PHRASES = {
-    "string": "a string",
-    "integer": "an integer",
-    "number": "a number",
-    "boolean": "true or false",
-    "date": "a date (YYYY-MM-DD)",
-}
 
 
 def _escape(token: str) -> str:
@@ -366,7 +87,7 @@ def _describe(value: Any) -> str:
 
 def _expected(node: Node) -> str:
     if isinstance(node, Scalar):
-        return _TYPE_PHRASES[node.type]
+        return TYPE_PHRASES[node.type]
     if isinstance(node, ListOf):
         return "a list"
     return "a mapping"
@@ -396,7 +117,7 @@ def _identity(item: Any) -> str | None:
     if isinstance(item_id, str) and item_id.strip():
         return item_id
     if isinstance(handle, str) and handle.strip():
-        return _handle(handle)
+        return normalise_handle(handle)
     return None
 
 
@@ -606,12 +327,7 @@ class _Walker:
             key_pointer = f"{pointer}/{_escape(str(key))}"
             if not isinstance(key, str):
                 self.report(WRONG_TYPE, key_pointer, f"key {key!r} should be a string", subject)
-            elif (
-                spec is PLAN
-                and key in spec.fields
-                and raw is not None
-                and not _container_ok(spec.fields[key], raw)
-            ):
+            elif spec is PLAN and key in spec.fields and not _container_ok(spec.fields[key], raw):
                 self.wrong_type(
                     spec.fields[key], raw, key_pointer, key, subject, "; the section is ignored"
                 )
@@ -622,28 +338,40 @@ class _Walker:
                     cleaned[key] = item
             else:
                 self.unknown_key(spec, value, key, key_pointer, subject)
-                try:
-                    cleaned[key] = _plain(raw)
-                except _TooDeep:
-                    self.invalid(
-                        key_pointer,
-                        f"{key} is nested more than {MAX_EXTRA_DEPTH} levels deep "
-                        "(or a YAML alias refers to itself)",
-                        subject,
-                    )
+                self.keep_unknown(cleaned, key, raw, key_pointer, subject)
         if spec is PLAN:  # the plan's one required key, version, has its own finding
             return cleaned
-        if spec.has_id and _blank(value.get("id")):  # a wrong-typed id is reported already
-            self.invalid(pointer, f"{name} has no id", subject)
-        for key in spec.expected:
-            if _blank(value.get(key)):
-                named = f"{name} {subject!r}" if subject else name
-                self.invalid(pointer, f"{named} has no {key}", subject)
+        self.report_missing_parts(spec, value, pointer, name, subject)
         for key in spec.required:
             if key not in cleaned:
                 return self.invalid(pointer, f"{name} has no {key}", subject)
         cleaned["_pointer"] = pointer
         return cleaned
+
+    def keep_unknown(
+        self, cleaned: dict[str, Any], key: str, raw: Any, pointer: str, subject: str | None
+    ) -> None:
+        """Rule packs may read a key the format does not define: keep a safe copy of it."""
+        try:
+            cleaned[key] = _plain(raw)
+        except _TooDeep:
+            self.invalid(
+                pointer,
+                f"{key} is nested more than {MAX_EXTRA_DEPTH} levels deep "
+                "(or a YAML alias refers to itself)",
+                subject,
+            )
+
+    def report_missing_parts(
+        self, spec: Record, item: dict[str, Any], pointer: str, name: str, subject: str | None
+    ) -> None:
+        """A missing id or expected key is reported, and the item kept for the other rules."""
+        if spec.has_id and _blank(item.get("id")):  # a wrong-typed id is reported already
+            self.invalid(pointer, f"{name} has no id", subject)
+        for key in spec.expected:
+            if _blank(item.get(key)):
+                named = f"{name} {subject!r}" if subject else name
+                self.invalid(pointer, f"{named} has no {key}", subject)
 
     def unknown_key(
         self, spec: Record, item: dict[str, Any], key: str, pointer: str, subject: str | None
@@ -681,11 +409,6 @@ def _is_empty(data: dict[str, Any]) -> bool:
         for key, value in data.items()
         if key != "version"
     )
-
-
-FIELD_TYPES = tuple(_TYPE_PHRASES)
-RECORD_KINDS = ("plan", "organisation", "audit", "objective", "person", "account", "affiliate",
-                "metric", "goal", "discovered", "competitor")
 
 
 def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None,
@@ -733,77 +456,3 @@ def check_version(data: Any) -> str | None:
             f"version {FORMAT_VERSION}"
         )
     return f"version should be the number {FORMAT_VERSION}, got {_describe(version)}"
-
-
-def _title(key: str) -> str:
-    return key.replace("_", " ").replace("-", " ").capitalize()
-
-
-def _null_is_missing(node: Node) -> bool:
-    """Whether the validator reads a null here as "not written" (a bare `SMP205:` is no reason)."""
-    return not (isinstance(node, Record) and node.shorthand)
-
-
-def _field_schema(record: Record, key: str) -> dict[str, Any]:
-    child = record.fields[key]
-    if key not in record.required and not (key == "id" and record.has_id):
-        return _schema(child, _null_is_missing(child))
-    out = _schema(child, False)
-    if isinstance(child, Scalar) and child.type == "string":
-        out["pattern"] = r"\S"  # blank is missing, as in the validator
-    return out
-
-
-def _schema(node: Node, nullable: bool) -> dict[str, Any]:
-    """The JSON Schema of one node; `nullable` where the validator reads null as "missing"."""
-    if isinstance(node, Scalar):
-        out: dict[str, Any] = {"description": node.description}
-        if node.type == "date":
-            out |= {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-        else:
-            out["type"] = node.type
-        if node.enum:
-            out["enum"] = list(node.enum)
-        if node.minimum is not None:
-            out["minimum"] = node.minimum
-    elif isinstance(node, ListOf):
-        out = {"type": "array", "description": node.description, "items": _schema(node.item, False)}
-    elif isinstance(node, MapOf):
-        out = {
-            "type": "object",
-            "description": node.description,
-            "additionalProperties": _schema(node.value, _null_is_missing(node.value)),
-        }
-    else:
-        out = {
-            "type": "object",
-            "title": _title(node.kind),
-            "description": node.description,
-            "properties": {
-                key: {"title": _title(key)} | _field_schema(node, key) for key in node.fields
-            },
-            "additionalProperties": True,
-        }
-        required = [*(["id"] if node.has_id else []), *node.required, *node.expected]
-        if required:
-            out["required"] = required
-        if node.shorthand:
-            reason = {"type": "string", "pattern": r"\S", "description": node.description}
-            return {"anyOf": [reason, out]}
-    if nullable:
-        out["type"] = [out["type"], "null"]
-        if "enum" in out:
-            out["enum"] = [*out["enum"], None]
-    return out
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of format version 1, for `smplan-lint schema` and editors.
-
-    Unknown keys are allowed (rule packs read them); wrong types and values are not.
-    """
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "smplan-lint inventory (format version 1)",
-    } | {key: value for key, value in _schema(PLAN, False).items() if key != "title"}
