@@ -1,4 +1,4 @@
-"""Which files a run lints, and reading them: named files always, folders searched.
+"""Which files a run lints: named files always, folders searched.
 
 Nothing is skipped in silence: a folder that cannot be read, or holds no plan,
 is an input error of the run, like a file that cannot be read.
@@ -7,13 +7,10 @@ is an input error of the run, like a file that cannot be read.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from smplan_lint.findings import InputError
-from smplan_lint.load import UnusableInput
-from smplan_lint.safe_io import FileRefused, max_file_size, read_bounded
 
 STDIN = "-"
 
@@ -64,18 +61,3 @@ def search(folder: str, patterns: list[str]) -> tuple[list[str], list[InputError
             if any(relative.match(pattern) for pattern in patterns) and candidate.is_file():
                 found.add(candidate.as_posix())
     return sorted(found), errors
-
-
-def read_input(path: str) -> bytes:
-    """The plan's bytes, from a regular file or standard input, within the size limit."""
-    if path == STDIN:
-        limit = max_file_size.get()
-        data = sys.stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise UnusableInput(f"standard input is larger than the {limit:,}-byte limit "
-                                "(--max-file-size raises it)")
-        return data
-    try:
-        return read_bounded(path)
-    except FileRefused as error:
-        raise UnusableInput(str(error)) from None

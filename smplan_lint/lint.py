@@ -59,7 +59,8 @@ def run(paths: Sequence[str], setup: Setups, policy: Selection,
     Raises `SetupError` (a configuration or pack that cannot be used stops the run)
     and `NothingToLint`.
     """
-    from smplan_lint.inputs import gather, read_input
+    from smplan_lint.inputs import gather
+    from smplan_lint.load import read_file
     from smplan_lint.setup import SetupError
 
     files, errors = gather(tuple(paths), setup.patterns)
@@ -74,7 +75,7 @@ def run(paths: Sequence[str], setup: Setups, policy: Selection,
         chosen = setup.for_path(path, policy)
         keys[path] = chosen.key_path(path)
         try:
-            result = lint_bytes(read_input(path), path, chosen.compiled, chosen.engine, today,
+            result = lint_bytes(read_file(path), path, chosen.compiled, chosen.engine, today,
                                 chosen.policy, keys[path])
         except UnusableInput as error:
             errors.append(InputError(path, error.line, error.column, str(error)))

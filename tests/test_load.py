@@ -401,8 +401,8 @@ def test_load_path_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) ->
     assert load_path("-").data == {"version": 1}
 
 
-@pytest.mark.parametrize(("name", "message"), [("missing.yaml", "no such file"),
-                                               (".", "is a folder")])
+@pytest.mark.parametrize(("name", "message"), [
+    ("missing.yaml", "cannot read: No such file or directory"), (".", "is a folder")])
 def test_an_unreadable_path_is_unusable_not_a_traceback(name: str, message: str,
                                                        tmp_path: Path) -> None:
     with pytest.raises(UnusableInput, match=f"^{message}$"):

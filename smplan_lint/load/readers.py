@@ -81,8 +81,6 @@ def read_file(path: str) -> bytes:
             return read_bounded(path)
         except FileRefused as error:
             raise UnusableInput(str(error)) from None
-        except IsADirectoryError:  # read_bounded opens a folder before it looks at it
-            raise UnusableInput("is a folder") from None
     limit = max_file_size.get()
     try:
         data = sys.stdin.buffer.read(limit + 1)
