@@ -33,12 +33,13 @@ def read_bounded(path: str | os.PathLike[str], limit: int | None = None) -> byte
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise FileRefused(f"cannot read: {error.strerror or error}") from None
-    with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
         if stat.S_ISDIR(mode):
             raise FileRefused("is a folder")
-        if not stat.S_ISREG(mode):
-            raise FileRefused(f"is not a regular file (a {_kind(mode)}); refusing to read it")
+        raise FileRefused(f"is not a regular file (a {_kind(mode)}); refusing to read it")
+    with os.fdopen(descriptor, "rb") as handle:
         if os.fstat(descriptor).st_size > limit:
             raise FileRefused(_too_big(limit))
         try:
