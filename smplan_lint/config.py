@@ -15,6 +15,7 @@ from typing import Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
 from smplan_lint.load import UnusableInput, load_path
+from smplan_lint.safe_io import FileRefused, read_bounded
 
 CONFIG_FILE = ".smplan-lint.yaml"
 DEFAULT_PATTERNS = ("*.smplan.yaml", "*.smplan.yml", "inventory.yaml", "inventory.yml")
@@ -71,8 +72,8 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
     parsed: most projects' pyproject.toml has no section of ours (naming the package
     as a dependency is no section), and TOML costs a twentieth of a small plan's run."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_bounded(path).decode("utf-8")
+    except (FileRefused, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     if not _MAY_NAME_SECTION.search(text):
         return None
@@ -145,15 +146,23 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
     if not all(isinstance(v, dict) for v in config.rules.values()):
         raise ConfigError(f"{path}: `rules` maps each rule to a mapping of options")
     base = Path(raw.get("_dir", path.parent))
-    packs = expect("packs", list, "a list of pack paths") or []
+    packs = _strings(expect("packs", list, "a list of pack paths") or [], "packs", path)
     config.packs = [p if Path(p).is_absolute() else str(base / p) for p in packs]
     baseline = expect("baseline", str, "a file name")
     config.baseline = str(base / baseline) if baseline else None
     config.fail_on = expect("fail-on", str, "error, warning, info or never")
     if config.fail_on is not None and config.fail_on not in FAIL_ON:
         raise ConfigError(f"{path}: `fail-on` should be one of {', '.join(FAIL_ON)}")
-    config.patterns = expect("patterns", list, "a list of file patterns") or list(DEFAULT_PATTERNS)
+    config.patterns = _strings(expect("patterns", list, "a list of file patterns") or [],
+                               "patterns", path) or list(DEFAULT_PATTERNS)
     return config
+
+
+def _strings(values: list[Any], key: str, path: Path) -> list[str]:
+    for value in values:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{path}: `{key}` holds {value!r}; each entry is a quoted text")
+    return values
 
 
 def split_rule_list(values: list[str] | str) -> list[str]:

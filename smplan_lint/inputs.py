@@ -58,6 +58,7 @@ def search(folder: str, patterns: list[str]) -> tuple[list[str], list[InputError
         for name in names:
             candidate = Path(top, name)
             relative = PurePosixPath(candidate.relative_to(folder).as_posix())
-            if any(relative.match(pattern) for pattern in patterns) and candidate.is_file():
+            # Not only regular files: a FIFO or device named like a plan is reported, not skipped.
+            if any(relative.match(pattern) for pattern in patterns) and not candidate.is_dir():
                 found.add(candidate.as_posix())
     return sorted(found), errors

@@ -100,6 +100,7 @@ class Setups:
 
     def _build(self, source: Path | None, selection: Selection) -> Setup:
         from smplan_lint.baseline import BaselineError, read_baseline
+        from smplan_lint.conditions import ConditionError
         from smplan_lint.config import ConfigError, load_config
         from smplan_lint.filters import UnknownRule, resolve_policy
         from smplan_lint.packs import PackError, compile_packs, gather_packs
@@ -108,7 +109,10 @@ class Setups:
             config = load_config(source)
             packs = gather_packs([*config.packs, *self.rule_paths])
             index = RuleIndex({rule.id: rule for pack in packs for rule in pack.rules})
-            compiled = compile_packs(packs, rule_options(config, index))
+            try:
+                compiled = compile_packs(packs, rule_options(config, index))
+            except ConditionError as error:  # an option value the rule's condition cannot take
+                raise ConfigError(f"{config.source}: `rules:` {error}") from None
             policy = resolve_policy(config, index, selection)
             baseline_path = selection.baseline or config.baseline
             baseline = (read_baseline(baseline_path)
