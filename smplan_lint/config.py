@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
-from smplan_lint.load import UnusableInput, load_path
+from smplan_lint.load import Document, UnusableInput, load_path
 from smplan_lint.safe_io import FileRefused, read_bounded
 
 CONFIG_FILE = ".smplan-lint.yaml"
@@ -95,7 +95,7 @@ def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
     seen.add(resolved)
     if path.name == "pyproject.toml":
         raw = _pyproject_section(path) or {}
-        position = ""
+        position: Document | None = None
     else:
         try:
             document = load_path(str(path))

@@ -12,7 +12,7 @@ import functools
 import math
 import string
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
@@ -142,9 +142,8 @@ def _facts(plan: dict[str, Any], compiled: Compiled, today: datetime.date) -> li
 def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
     """Floats durable-rules cannot read (inf, nan, 1e+20 written without a point) become
     their text, for both back ends alike: such a value then compares as no number."""
-    keys = node.keys() if isinstance(node, dict) else range(len(node))
-    for key in keys:
-        value = node[key]
+    items: Any = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in list(items):
         if isinstance(value, float):
             text = repr(value)
             if not math.isfinite(value) or ("e" in text and "." not in text):
@@ -192,7 +191,7 @@ class _Placer:
         for match in sorted(matches, key=lambda m: (m.case, m.bindings)):
             rule = self.compiled.case_rules[match.case]
             bound = {alias: self.facts[index] for alias, index in match.bindings}
-            subject = bound[rule.given]
+            subject = bound[cast(str, rule.given)]  # every rule the engine matches has one
             if (rule.id, subject["_n"]) in seen:
                 continue
             seen.add((rule.id, subject["_n"]))
