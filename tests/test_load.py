@@ -390,6 +390,31 @@ def test_huge_lines_end_in_a_result_or_a_message(text: bytes, watchdog: None) ->
 # --- files ----------------------------------------------------------------------------------
 
 
+def test_values_yaml_did_not_read_as_text_keep_their_text() -> None:
+    document = load("a: 0711\nb: no\nc: 1:30\nd: [1, x, 2026-01-01, ~]\ne: '5'\nf: !!int 7\n"
+                    "g: plain\nh:\n")
+    assert document.data["a"] == 457 and document.data["b"] is False
+    assert document.texts == {"/a": "0711", "/b": "no", "/c": "1:30", "/d/0": "1",
+                              "/d/2": "2026-01-01", "/f": "7"}
+
+
+def test_a_merged_value_keeps_its_text_only_where_it_was_written() -> None:
+    document = load("base: &b {n: 1}\nx:\n  <<: *b\n  m: {<<: {k: 2}}\n")
+    assert document.texts == {"/base/n": "1"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1" * 310, int("1" * 310)),          # huge, but a number: the validator says so
+    ("-" + "1" * 310, -int("1" * 310)),
+    ("9" * 5000, "9" * 5000),             # more digits than Python reads: kept as text
+    ("0x" + "f" * 5000, "0x" + "f" * 5000),  # more than Python can print: kept as text
+    ("0b" + "1" * 14_000, int("1" * 14_000, 2)),
+])
+def test_very_long_integers_are_numbers_only_while_they_can_be_printed(text: str,
+                                                                      value: Any) -> None:
+    assert load(f"n: {text}\n").data["n"] == value
+
+
 def test_load_path_reads_a_file_and_keeps_the_display_path(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("version: 1\n", encoding="utf-8")
     document = load_path(str(tmp_path / "plan.yaml"))

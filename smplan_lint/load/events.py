@@ -67,6 +67,7 @@ class _Builder:
         self.problems: list[Issue] = []
         self.unmarked = False  # whether pointers under complex keys or merges were written
         self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, nodes it stands for)
+        self.texts: dict[str, str] = {}  # pointer -> text of a value YAML did not read as text
 
     def build(self, data: bytes) -> Document:
         parser = CParser(data)
@@ -82,10 +83,11 @@ class _Builder:
             event = get_event()
         if type(event) is not StreamEndEvent:
             raise unusable("more than one YAML document (only one plan per file)", event)
-        marks = self.marks
+        marks, texts = self.marks, self.texts
         if self.unmarked:
             marks = {key: mark for key, mark in marks.items() if key[:1] != _UNMARKED}
-        return Document(self.path, root, marks, self.problems)
+            texts = {key: text for key, text in texts.items() if key[:1] != _UNMARKED}
+        return Document(self.path, root, marks, self.problems, texts)
 
     def _root(self, get_event: Any, event: Any) -> Any:
         kind = type(event)
@@ -111,7 +113,7 @@ class _Builder:
         Every node ends in "deliver": a key waits for its value, a value goes
         into the collection, and a list item is marked where it began.
         """
-        marks = self.marks
+        marks, texts = self.marks, self.texts
         anchors = self.anchors
         stack: list[tuple] = []
         count = 1  # nodes written in the file, aliases included
@@ -160,8 +162,11 @@ class _Builder:
             # deliver `value` to the current collection
             if not is_map:
                 mark = event.start_mark
-                marks[f"{ptr}/{len(cur)}"] = (mark.line + 1, mark.column + 1)
+                item_ptr = f"{ptr}/{len(cur)}"
+                marks[item_ptr] = (mark.line + 1, mark.column + 1)
                 cur.append(value)
+                if kind is ScalarEvent and value is not event.value and value is not None:
+                    texts[item_ptr] = event.value
             elif key is _NO_KEY:
                 key, kptr = self._key(cur, ptr, value, event, merged)
             elif key is MERGE:
@@ -170,6 +175,8 @@ class _Builder:
             else:
                 cur[key] = value
                 key = _NO_KEY
+                if kind is ScalarEvent and value is not event.value and value is not None:
+                    texts[kptr] = event.value
 
     def _open(self, event: Any, stack: list[tuple], begun: int) -> tuple:
         """Check a new collection; return its `opened` record (anchor, nodes before, event,
