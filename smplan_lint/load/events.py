@@ -82,7 +82,8 @@ class _Builder:
         if type(event) is DocumentEndEvent:
             event = get_event()
         if type(event) is not StreamEndEvent:
-            raise unusable("more than one YAML document (only one plan per file)", event)
+            raise unusable("more than one YAML document: a file holds one plan, and '---' "
+                           "starts another; remove this line", event)
         marks, texts = self.marks, self.texts
         if self.unmarked:
             marks = {key: mark for key, mark in marks.items() if key[:1] != _UNMARKED}
