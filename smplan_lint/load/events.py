@@ -109,13 +109,10 @@ class _Builder:
     def _mapping(self, get_event: Any, start: MappingStartEvent) -> dict:
         """Build the root mapping and everything in it; returns when it closes.
 
-        The current collection's state lives in locals (the hot path); a child
-        collection pushes them on `stack` and its end event pops them back.
-        Every node ends in "deliver": a key waits for its value, a value goes
-        into the collection, and a list item is marked where it began.
+        The current collection's state lives in locals (the hot path); a child collection
+        pushes them on `stack`, and its end event pops them back. Every node ends in "deliver".
         """
-        marks, texts = self.marks, self.texts
-        anchors = self.anchors
+        marks, texts, anchors = self.marks, self.texts, self.anchors
         stack: list[tuple] = []
         count = 1  # nodes written in the file, aliases included
         extra = 0  # nodes that aliases would add if expanded
@@ -146,11 +143,7 @@ class _Builder:
                 continue
             elif kind is AliasEvent:
                 count += 1  # the alias is written here; what it adds is the rest
-                value, size = self._alias(event, stack, opened)
-                extra += size - 1
-                limit = max(ALIAS_FLOOR, ALIAS_FACTOR * count)
-                if extra > limit:
-                    raise unusable(f"alias expansion exceeds {limit} nodes", event)
+                value, extra = self._alias(event, stack, opened, count, extra)
             else:  # the end of a mapping or a list: the only other event inside a document
                 value = cur
                 anchor, begun, event = opened[:3]  # a collection is placed where it began
@@ -202,11 +195,17 @@ class _Builder:
                 pointer = parent_kptr
         return (event.anchor, begun - 1, event, pointer)
 
-    def _alias(self, event: AliasEvent, stack: list[tuple], opened: tuple) -> tuple[Any, int]:
-        """The anchored value and how many nodes it stands for."""
+    def _alias(self, event: AliasEvent, stack: list[tuple], opened: tuple, count: int,
+               extra: int) -> tuple[Any, int]:
+        """The anchored value, and the nodes aliases add once this one is counted."""
         found = self.anchors.get(event.anchor)
         if found is not None:
-            return found
+            value, size = found
+            extra += size - 1
+            limit = max(ALIAS_FLOOR, ALIAS_FACTOR * count)
+            if extra > limit:
+                raise unusable(f"alias expansion exceeds {limit} nodes", event)
+            return value, extra
         name = event.anchor
         open_anchors = {frame[-1][0] for frame in stack} | {opened[0]}
         if name in open_anchors:
