@@ -113,7 +113,7 @@ CASES = [
     Case("utf-16-be-bom", b"\xfe\xff" + "version: 1\n".encode("utf-16-be"), 2, "UTF-16",
          at=(1, 1)),
     Case("two-documents", b"version: 1\n---\nversion: 1\n", 2,
-         "more than one YAML document", at=(2, 1)),
+         "more than one YAML document: a file holds one plan", at=(2, 1)),
     Case("python-object-tag", b"version: 1\nx: !!python/object:os.system {}\n", 2,
          "tag !!python/object:os.system is not allowed", at=(2, 4)),
     Case("python-name-tag", b"version: 1\nx: !!python/name:os.system ''\n", 2,
@@ -131,14 +131,21 @@ CASES = [
          "version should be the number 1, got number 1.0", at=(2, 1)),
     Case("version-bool", b"version: true\n", 2, "got boolean true", at=(1, 1)),
     Case("tab-indentation", b"version: 1\naudit:\n\treviewer: a\n", 2,
-         "could not parse YAML: found character that cannot start any token", at=(3, 1)),
-    Case("unclosed-flow", b"version: 1\naccounts: [a, b\n", 2, "could not parse YAML"),
+         "tabs cannot indent YAML: use spaces", at=(3, 1)),
+    Case("unclosed-flow", b"version: 1\naccounts: [a, b\n", 2, "this '[' is not closed",
+         at=(2, 11)),
+    Case("unquoted-colon", b"version: 1\norganisation:\n  name: Acme: roasters\n", 2,
+         "a colon inside text: put the text in quotes", at=(3, 13)),
+    Case("list-item-out-of-line", b"version: 1\naccounts:\n  - id: a\n  network: x\n", 2,
+         "each list item starts with '- '", at=(4, 3)),
+    Case("unclosed-quote", b'version: 1\norganisation:\n  name: "Acme\n', 2,
+         "this quote is never closed", at=(3, 9)),
     Case("undefined-alias", b"version: 1\naccounts: [*nope]\n", 2,
          "alias *nope has no anchor &nope", at=(2, 12)),
     Case("alias-to-itself", b"version: 1\naccounts: &x\n  - {<<: *x}\n", 2,
          "alias *x refers to a collection that contains it", at=(3, 10)),
     Case("control-character", b"version: 1\nx: \x07\n", 2,
-         "control characters are not allowed", at=(2, 4)),
+         "a control character (#x0007) that YAML does not allow: remove it", at=(2, 4)),
     Case("bad-unicode-escape", b'version: 1\nx: "\\ud800"\n', 2,
          "invalid Unicode character escape", at=(2, 7)),
 
@@ -263,7 +270,33 @@ CASES = [
          absent=(("SMP501", "bob"),)),
     Case("user-key-shadows-goal-count", b"version: 1\ngoal_count: 10\n", 0,
          findings=(("SMP101", 1, "the plan has 0 goal(s)"),)),
+
+    # --- issue 14: a 310-digit integer is a finding, and hints quote what was written ---
+    Case("integers-of-310-digits", lambda: HUGE_NUMBERS, 1,
+         findings=(("SMP006", 6, "followers is too large (310 digits)"),
+                   ("SMP003", 7, "handle should be a string, got integer 1111111111"),
+                   ("SMP006", 10, "target is too large (310 digits)"),
+                   ("SMP006", 10, "baseline is too large (310 digits)"))),
+    Case("integers-of-310-digits-durable", lambda: HUGE_NUMBERS, 1,
+         findings=(("SMP006", 6, "followers is too large (310 digits)"),),
+         args=("--engine", "durable"), durable=True),
+    Case("extra-key-of-310-digits-durable", OWNED % (b"reach: " + b"9" * 310), 0,
+         findings=(("SMP005", 5, "key 'reach'"),), args=("--engine", "durable"), durable=True),
+    Case("hex-integer-too-long-to-print",
+         b"version: 1\naccounts:\n  - {id: a, network: x, handle: a, followers: 0x"
+         + b"f" * 5000 + b"}\n", 1,
+         findings=(("SMP003", 3, "followers should be an integer, got string '0xfff"),)),
+    *(Case(f"handle-{name}-quoted-as-written",
+           b"version: 1\naccounts:\n  - {id: a, network: x, handle: %s}\n" % written, 1,
+           findings=(("SMP003", 3, f"(quote it: '{written.decode()}')"),),
+           bug="lint.lint_document does not pass document.texts to validate yet")
+      for name, written in (("octal", b"0711"), ("no", b"no"), ("sexagesimal", b"1:30"))),
 ]
+
+HUGE_NUMBERS = (b"version: 1\naccounts:\n  - id: a\n    network: x\n    handle: a\n"
+                b"    followers: %s\n  - {id: b, network: x, handle: %s}\ngoals:\n"
+                b"  - id: g\n    metrics: [{name: leads, target: %s, baseline: -%s}]\n"
+                % (b"1" * 310, b"1" * 310, b"2" * 310, b"3" * 310))
 
 
 def _marks(case: Case) -> list[pytest.MarkDecorator]:
@@ -374,6 +407,16 @@ def test_one_bad_file_does_not_stop_the_others_and_the_highest_status_wins(
     # alone, each of the other two gives its own status
     assert run(healthy).returncode == 0
     assert run(touched).returncode == 1
+
+
+def test_a_310_digit_integer_does_not_stop_the_other_files(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.smplan.yaml"
+    huge.write_bytes(HUGE_NUMBERS)
+    proc = run(huge, FIXTURES / "failing.smplan.yaml")
+    assert_clean(proc)
+    assert proc.returncode == 1
+    files = {f["file"] for f in json.loads(proc.stdout)["findings"]}
+    assert files == {str(huge), str(FIXTURES / "failing.smplan.yaml")}
 
 
 def test_a_hostile_file_found_in_a_folder_is_reported_and_the_rest_linted(

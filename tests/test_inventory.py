@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from smplan_lint.findings import Issue
 from smplan_lint.inventory import FORMAT_VERSION, check_version, json_schema, validate
+from smplan_lint.load import load_bytes
 
 GOOD_PLAN = """
 version: 1
@@ -294,6 +295,42 @@ def test_wrong_types_name_the_expected_type(
     (issue,) = issues_of(plan_with(accounts=[account(**fields)]))
     assert (issue.rule, issue.pointer) == ("SMP003", pointer)
     assert message in issue.message
+
+
+@pytest.mark.parametrize(("written", "reads_as"), [
+    ("0711", "integer 457"), ("no", "boolean false"), ("1:30", "integer 90"),
+    ("1.50", "number 1.5"), ("2026-01-01", "date 2026-01-01"), ("0x1F", "integer 31"),
+])
+def test_the_quoting_hint_quotes_the_value_as_written(written: str, reads_as: str) -> None:
+    document = load_bytes(f"version: 1\naccounts:\n  - {{id: a, handle: {written}}}\n".encode(),
+                          "plan.yaml")
+    (issue,) = only(validate(document.data, texts=document.texts).issues, "SMP003")
+    assert issue.message == (f"handle should be a string, got {reads_as} "
+                             f"(quote it: '{written}')")
+
+
+def test_without_the_written_text_a_boolean_gets_no_invented_spelling() -> None:
+    (issue,) = issues_of(plan_with(accounts=[account(handle=False)]))
+    assert issue.message == "handle should be a string, got boolean false"
+
+
+@pytest.mark.parametrize(("field", "where"), [("followers", "accounts"), ("target", "metrics")])
+@pytest.mark.parametrize("sign", ["", "-"])
+def test_a_number_too_large_for_any_engine_is_an_invalid_value(field: str, where: str,
+                                                              sign: str) -> None:
+    huge = int(sign + "1" * 310)
+    data = (plan_with(accounts=[account(followers=huge)]) if where == "accounts"
+            else plan_with(goals=[{"id": "g", "metrics": [{"name": "leads", "target": huge}]}]))
+    (issue,) = only(issues_of(data), "SMP006")
+    assert issue.message == f"{field} is too large (310 digits)"
+
+
+def test_long_values_are_cut_to_fit_one_line() -> None:
+    (issue,) = issues_of(plan_with(accounts=[account(handle=int("1" * 310))]))
+    assert issue.message == ("handle should be a string, got integer " + "1" * 37 + "... "
+                             "(quote it: '" + "1" * 37 + "...')")
+    (issue,) = issues_of(plan_with(accounts=[account(status="x" * 300)]))
+    assert issue.message.startswith("status '" + "x" * 37 + "...' is not one of")
 
 
 def test_wrong_typed_items_are_dropped_with_an_issue_each() -> None:

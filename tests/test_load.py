@@ -276,11 +276,10 @@ def test_an_empty_or_comment_only_file_is_an_empty_plan(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "message", "line", "column"), [
-    ("a: 1\nb: c: d\n", "could not parse YAML: mapping values are not allowed in this context",
-     2, 5),
-    ("a: 1\nb: 'open\n", "could not parse YAML: found unexpected end of stream "
-     "(while scanning a quoted scalar at line 2 column 4)", 3, 1),
-    ("a: 1\n---\nb: 2\n", "more than one YAML document (only one plan per file)", 2, 1),
+    ("a: 1\nb: c: d\n", "a colon inside text: put the text in quotes", 2, 5),
+    ("a: 1\nb: 'open\n", "this quote is never closed: end the text with the same quote", 2, 4),
+    ("a: 1\n---\nb: 2\n", "more than one YAML document: a file holds one plan, and '---' "
+     "starts another; remove this line", 2, 1),
     ("- a\n- b\n", "the top level is a list; a plan is a mapping (key: value)", 1, 1),
     ("just words\n", "the top level is a single value; a plan is a mapping (key: value)", 1, 1),
     ("a: *nowhere\n", "alias *nowhere has no anchor &nowhere before it", 1, 4),
@@ -292,6 +291,71 @@ def test_unusable_yaml_is_one_message_with_its_position(
 ) -> None:
     error = unusable(text)
     assert (str(error), error.line, error.column) == (message, line, column)
+
+
+@pytest.mark.parametrize(("text", "message", "line", "column"), [
+    # tab indentation
+    ("version: 1\naudit:\n\treviewer: a\n", "tabs cannot indent YAML: use spaces", 3, 1),
+    ("audit:\n  \treviewer: a\n", "tabs cannot indent YAML: use spaces", 2, 3),
+    # an unquoted colon, or a colon without its space
+    ("organisation:\n  name: Acme: the best coffee\n",
+     "a colon inside text: put the text in quotes", 2, 13),
+    ("goals:\n  - id: g\n    statement: Grow: sales by 5%\n",
+     "a colon inside text: put the text in quotes", 3, 20),
+    ("audit:\n  reviewer:maria\n  last_reviewed: 2026-01-01\n",
+     "a colon needs a space after it: write 'key: value' (or put the text in quotes)", 2, 3),
+    # bad indentation
+    ("audit:\n  reviewer: a\n   last_reviewed: 2026-01-01\n",
+     "this line is indented differently from the keys above it: line it up with them", 3, 4),
+    ("x: |\n  a\n b\n",
+     "this line is indented differently from the lines above it: line it up with them", 3, 2),
+    # a list and a mapping mixed
+    ("accounts:\n  - id: a\n  network: x\n",
+     "each list item starts with '- ': indent this line as far as the text of the item above, "
+     "or start it with '- '", 3, 3),
+    ("audit:\n  reviewer: a\n  - x\n", "a list item among 'key: value' lines: a list goes on "
+     "the lines under its key, indented", 3, 3),
+    ("accounts: - a\n", "a list cannot start on the same line as its key: put each '- ' item "
+     "on a line of its own, under the key", 1, 11),
+    # unclosed quotes and brackets
+    ('organisation:\n  name: "Acme\n',
+     "this quote is never closed: end the text with the same quote", 2, 9),
+    ("accounts: [a, b\n", "this '[' is not closed, or its items are not separated by ',': "
+     "end it with ']' (or put the text in quotes)", 1, 11),
+    ("audit: {reviewer: a last_reviewed: b}\n", "this '{' is not closed, or its items are not "
+     "separated by ',': end it with '}' (or put the text in quotes)", 1, 8),
+    # text the parser reads as YAML syntax
+    ("handle: @acme\n", "a value cannot start with '@': put the text in quotes", 1, 9),
+    ("x: *bold*\n", "a value cannot start with '*': put the text in quotes", 1, 4),
+    ('name: "Acme" Coffee\n', "text after a closing quote: put the text in quotes, all of it",
+     1, 14),
+    ('x: "C:\\path"\n', "a backslash inside double quotes starts an escape: write \\\\ for a "
+     "backslash, or use single quotes", 1, 7),
+    ("version: 1\naudit\nx: 1\n", "a key without ':': write 'key: value'", 2, 1),
+    # document markers
+    ("---\n---\nversion: 1\n", "more than one YAML document: a file holds one plan, and '---' "
+     "starts another; remove this line", 2, 1),
+    ("version: 1\n...\nx: 1\n",
+     "'...' ends the plan, so nothing may follow it: remove the '...' line", 3, 1),
+])
+def test_syntax_errors_are_told_in_plain_words_at_the_place_to_fix(
+    text: str, message: str, line: int, column: int
+) -> None:
+    error = unusable(text)
+    assert (str(error), error.line, error.column) == (message, line, column)
+
+
+def test_the_parsers_own_words_are_kept_for_verbose_output() -> None:
+    error = unusable("version: 1\naudit:\n\treviewer: a\n")
+    assert error.detail == ("found character that cannot start any token "
+                            "(while scanning for the next token at line 3 column 1)")
+    assert unusable("a: *nowhere\n").detail is None  # not a syntax error: the message says it all
+
+
+def test_a_syntax_error_nobody_explained_yet_keeps_the_parsers_problem() -> None:
+    error = unusable("x: " + "[" * 2000)
+    assert str(error) == "could not parse YAML: exceeded maximum nesting depth"
+    assert error.detail.startswith("exceeded maximum nesting depth (while increasing flow level")
 
 
 @pytest.mark.parametrize(("text", "tag"), [
@@ -325,7 +389,8 @@ def test_a_binary_file_is_refused_at_its_first_nul() -> None:
 def test_control_characters_are_refused_with_their_position() -> None:
     error = unusable("a: é\nb: x\x01\n")
     assert (error.line, error.column) == (2, 5)
-    assert "control characters are not allowed" in str(error)
+    assert str(error) == "a control character (#x0001) that YAML does not allow: remove it"
+    assert error.detail == "control characters are not allowed (character #x0001)"
 
 
 def billion_laughs(levels: int) -> str:
@@ -388,6 +453,31 @@ def test_huge_lines_end_in_a_result_or_a_message(text: bytes, watchdog: None) ->
 
 
 # --- files ----------------------------------------------------------------------------------
+
+
+def test_values_yaml_did_not_read_as_text_keep_their_text() -> None:
+    document = load("a: 0711\nb: no\nc: 1:30\nd: [1, x, 2026-01-01, ~]\ne: '5'\nf: !!int 7\n"
+                    "g: plain\nh:\n")
+    assert document.data["a"] == 457 and document.data["b"] is False
+    assert document.texts == {"/a": "0711", "/b": "no", "/c": "1:30", "/d/0": "1",
+                              "/d/2": "2026-01-01", "/f": "7"}
+
+
+def test_a_merged_value_keeps_its_text_only_where_it_was_written() -> None:
+    document = load("base: &b {n: 1}\nx:\n  <<: *b\n  m: {<<: {k: 2}}\n")
+    assert document.texts == {"/base/n": "1"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1" * 310, int("1" * 310)),          # huge, but a number: the validator says so
+    ("-" + "1" * 310, -int("1" * 310)),
+    ("9" * 5000, "9" * 5000),             # more digits than Python reads: kept as text
+    ("0x" + "f" * 5000, "0x" + "f" * 5000),  # more than Python can print: kept as text
+    ("0b" + "1" * 14_000, int("1" * 14_000, 2)),
+])
+def test_very_long_integers_are_numbers_only_while_they_can_be_printed(text: str,
+                                                                      value: Any) -> None:
+    assert load(f"n: {text}\n").data["n"] == value
 
 
 def test_load_path_reads_a_file_and_keeps_the_display_path(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -63,6 +64,16 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def _short(text: str) -> str:
+    """Text cut to fit in a one-line message."""
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _shown(value: Any) -> str:
+    """A value named in a message: strings quoted, everything cut to fit one line."""
+    return repr(_short(value)) if isinstance(value, str) else _short(str(value))
+
+
 def _describe(value: Any) -> str:
     """How a wrong value is named in messages: its YAML type, and the value when it is short."""
     if value is None:
@@ -70,12 +81,11 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, int):
-        return f"integer {value}"
+        return f"integer {_shown(value)}"
     if isinstance(value, float):
         return f"number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"string {shown!r}"
+        return f"string {_shown(value)}"
     if isinstance(value, date):
         return f"date {value.isoformat()}"
     if isinstance(value, list):
@@ -83,6 +93,14 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _number_text(value: Any) -> str | None:
+    """How a number is written, when the loader did not keep its text (a merged or aliased
+    value); a boolean's or a date's spelling cannot be guessed."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _expected(node: Node) -> str:
@@ -167,6 +185,7 @@ class _Walker:
     reserved: frozenset[str] = frozenset()
     issues: list[Issue] = field(default_factory=list)
     mission_pointers: dict[str, str] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)  # pointer -> the value as written
 
     def report(self, rule: str, pointer: str, message: str, subject: str | None) -> None:
         self.issues.append(Issue(rule, pointer, message, subject))
@@ -187,8 +206,10 @@ class _Walker:
         self, spec: Node, value: Any, pointer: str, name: str, subject: str | None, after: str = ""
     ) -> object:
         message = f"{name} should be {_expected(spec)}, got {_describe(value)}{after}"
-        if isinstance(spec, Scalar) and spec.type == "string" and isinstance(value, int | float):
-            message += f" (quote it: '{value}')"
+        if isinstance(spec, Scalar) and spec.type == "string":
+            written = self.texts.get(pointer) or _number_text(value)
+            if written:  # YAML read `0711`, `no` or `1:30` as something else: quote it as written
+                message += f" (quote it: '{_short(written)}')"
         self.report(WRONG_TYPE, pointer, message, subject)
         return _MISSING
 
@@ -214,18 +235,21 @@ class _Walker:
             allowed = int if spec.type == "integer" else int | float
             if isinstance(value, bool) or not isinstance(value, allowed):
                 return self.wrong_type(spec, value, pointer, name, subject)
+            if isinstance(value, int) and abs(value) > sys.float_info.max:
+                digits = len(str(abs(value)))
+                return self.invalid(pointer, f"{name} is too large ({digits} digits)", subject)
             if not math.isfinite(value):
                 return self.invalid(pointer, f"{name} {value} is not a finite number", subject)
             if spec.minimum is not None and value < spec.minimum:
                 return self.invalid(
-                    pointer, f"{name} {value} must be at least {spec.minimum}", subject
+                    pointer, f"{name} {_shown(value)} must be at least {spec.minimum}", subject
                 )
         if spec.enum and value not in spec.enum:
             if len(spec.enum) == 1:
-                message = f"{name} must be {spec.enum[0]!r}, got {value!r}"
+                message = f"{name} must be {spec.enum[0]!r}, got {_shown(value)}"
             else:
                 choices = ", ".join(str(choice) for choice in spec.enum)
-                message = f"{name} {value!r} is not one of {choices}"
+                message = f"{name} {_shown(value)} is not one of {choices}"
             if isinstance(value, str) and (hint := _closest(value, spec.enum)):
                 message += f" (did you mean {hint!r}?)"
             return self.invalid(pointer, message, subject)
@@ -247,7 +271,9 @@ class _Walker:
                 return date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-        return self.invalid(pointer, f"{name} {value!r} is not a valid date (YYYY-MM-DD)", subject)
+        return self.invalid(
+            pointer, f"{name} {_shown(value)} is not a valid date (YYYY-MM-DD)", subject
+        )
 
     def sequence(
         self, spec: ListOf, value: Any, pointer: str, name: str, subject: str | None
@@ -413,18 +439,21 @@ def _is_empty(data: dict[str, Any]) -> bool:
 
 def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None,
              declared_fields: Mapping[str, Mapping[str, str]] | None = None,
-             reserved_keys: frozenset[str] = frozenset()) -> Validated:
+             reserved_keys: frozenset[str] = frozenset(),
+             texts: Mapping[str, str] | None = None) -> Validated:
     """Check the loader's tree against format version 1 and return a cleaned plan to build
     facts from. `known_extra_keys` maps an item kind ("account", "plan", ...) to the keys that
     loaded rule packs read: those are expected, so they get no unknown-key finding.
     `declared_fields` maps an item kind to {key: type} that packs declare (`fields:`): those
     keys are checked like the format's own (SMP003/SMP006) before any rule reads them.
     `reserved_keys` are names the facts builder sets itself: written in a plan, they are
-    reported as ignored.
+    reported as ignored. `texts` (the loader's `Document.texts`) lets hints quote a value
+    the way it was written.
 
     Call `check_version` first: a file of another version is unusable, not a finding.
     """
-    walker = _Walker(known_extra_keys or {}, declared_fields or {}, reserved_keys)
+    walker = _Walker(known_extra_keys or {}, declared_fields or {}, reserved_keys,
+                     texts=texts or {})
     data = {} if data is None else data
     if not isinstance(data, dict):
         walker.wrong_type(PLAN, data, "", "the plan", None, "; nothing can be checked")
@@ -452,7 +481,7 @@ def check_version(data: Any) -> str | None:
         return None
     if type(version) is int:
         return (
-            f"format version {version} is not supported: this smplan-lint reads "
+            f"format version {_shown(version)} is not supported: this smplan-lint reads "
             f"version {FORMAT_VERSION}"
         )
     return f"version should be the number {FORMAT_VERSION}, got {_describe(version)}"

@@ -3,7 +3,8 @@
 - `readers`: the registry of input kinds (`READERS`), bounded reading and dispatch;
 - `events`: libyaml's event stream -> values and marks in one pass;
 - `tree`: the Document and how scalars become values;
-- `errors`: `UnusableInput`, the one way a file is refused.
+- `errors`: `UnusableInput`, the one way a file is refused;
+- `syntax`: YAML syntax errors in plain words, with a hint.
 """
 
 from smplan_lint.load.errors import UnusableInput

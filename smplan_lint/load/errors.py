@@ -9,20 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from yaml import YAMLError
-from yaml.reader import ReaderError
-
 YAML_TAG = "tag:yaml.org,2002:"
 
 
 class UnusableInput(Exception):
-    """The file cannot be linted at all (exit status 2)."""
+    """The file cannot be linted at all (exit status 2).
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+    `message` is for anyone; `detail`, when set, is the parser's own wording of a syntax
+    error, for `--verbose` and bug reports.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None,
+                 detail: str | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.detail = detail
 
     def __str__(self) -> str:
         return self.message
@@ -51,31 +54,6 @@ def line_column(data: bytes, offset: int) -> tuple[int, int]:
     start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[start:offset].decode("utf-8", "replace")) + 1
     return data.count(b"\n", 0, offset) + 1, column
-
-
-def reader_error(error: ReaderError, data: bytes) -> UnusableInput:
-    """A character YAML does not allow (a control character, say), at its place."""
-    line, column = line_column(data, error.position)
-    return UnusableInput(
-        f"could not parse YAML: {error.reason} (character #x{error.character:04x})",
-        line, column,
-    )
-
-
-def parse_error(error: YAMLError) -> UnusableInput:
-    """One line: the problem, where it is, and where the construct it breaks began."""
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    mark = getattr(error, "problem_mark", None)
-    context = getattr(error, "context", None)
-    context_mark = getattr(error, "context_mark", None)
-    message = f"could not parse YAML: {problem}"
-    if context and context_mark is not None:
-        message += f" ({context} at line {context_mark.line + 1} column {context_mark.column + 1})"
-    elif context:
-        message += f" ({context})"
-    if mark is None:
-        return UnusableInput(message)
-    return UnusableInput(message, mark.line + 1, mark.column + 1)
 
 
 def unusable(message: str, event: Any) -> UnusableInput:

@@ -67,6 +67,7 @@ class _Builder:
         self.problems: list[Issue] = []
         self.unmarked = False  # whether pointers under complex keys or merges were written
         self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, nodes it stands for)
+        self.texts: dict[str, str] = {}  # pointer -> text of a value YAML did not read as text
 
     def build(self, data: bytes) -> Document:
         parser = CParser(data)
@@ -81,11 +82,13 @@ class _Builder:
         if type(event) is DocumentEndEvent:
             event = get_event()
         if type(event) is not StreamEndEvent:
-            raise unusable("more than one YAML document (only one plan per file)", event)
-        marks = self.marks
+            raise unusable("more than one YAML document: a file holds one plan, and '---' "
+                           "starts another; remove this line", event)
+        marks, texts = self.marks, self.texts
         if self.unmarked:
             marks = {key: mark for key, mark in marks.items() if key[:1] != _UNMARKED}
-        return Document(self.path, root, marks, self.problems)
+            texts = {key: text for key, text in texts.items() if key[:1] != _UNMARKED}
+        return Document(self.path, root, marks, self.problems, texts)
 
     def _root(self, get_event: Any, event: Any) -> Any:
         kind = type(event)
@@ -106,13 +109,10 @@ class _Builder:
     def _mapping(self, get_event: Any, start: MappingStartEvent) -> dict:
         """Build the root mapping and everything in it; returns when it closes.
 
-        The current collection's state lives in locals (the hot path); a child
-        collection pushes them on `stack` and its end event pops them back.
-        Every node ends in "deliver": a key waits for its value, a value goes
-        into the collection, and a list item is marked where it began.
+        The current collection's state lives in locals (the hot path); a child collection
+        pushes them on `stack`, and its end event pops them back. Every node ends in "deliver".
         """
-        marks = self.marks
-        anchors = self.anchors
+        marks, texts, anchors = self.marks, self.texts, self.anchors
         stack: list[tuple] = []
         count = 1  # nodes written in the file, aliases included
         extra = 0  # nodes that aliases would add if expanded
@@ -143,11 +143,7 @@ class _Builder:
                 continue
             elif kind is AliasEvent:
                 count += 1  # the alias is written here; what it adds is the rest
-                value, size = self._alias(event, stack, opened)
-                extra += size - 1
-                limit = max(ALIAS_FLOOR, ALIAS_FACTOR * count)
-                if extra > limit:
-                    raise unusable(f"alias expansion exceeds {limit} nodes", event)
+                value, extra = self._alias(event, stack, opened, count, extra)
             else:  # the end of a mapping or a list: the only other event inside a document
                 value = cur
                 anchor, begun, event = opened[:3]  # a collection is placed where it began
@@ -160,8 +156,11 @@ class _Builder:
             # deliver `value` to the current collection
             if not is_map:
                 mark = event.start_mark
-                marks[f"{ptr}/{len(cur)}"] = (mark.line + 1, mark.column + 1)
+                item_ptr = f"{ptr}/{len(cur)}"
+                marks[item_ptr] = (mark.line + 1, mark.column + 1)
                 cur.append(value)
+                if kind is ScalarEvent and value is not event.value and value is not None:
+                    texts[item_ptr] = event.value
             elif key is _NO_KEY:
                 key, kptr = self._key(cur, ptr, value, event, merged)
             elif key is MERGE:
@@ -170,6 +169,8 @@ class _Builder:
             else:
                 cur[key] = value
                 key = _NO_KEY
+                if kind is ScalarEvent and value is not event.value and value is not None:
+                    texts[kptr] = event.value
 
     def _open(self, event: Any, stack: list[tuple], begun: int) -> tuple:
         """Check a new collection; return its `opened` record (anchor, nodes before, event,
@@ -194,11 +195,17 @@ class _Builder:
                 pointer = parent_kptr
         return (event.anchor, begun - 1, event, pointer)
 
-    def _alias(self, event: AliasEvent, stack: list[tuple], opened: tuple) -> tuple[Any, int]:
-        """The anchored value and how many nodes it stands for."""
+    def _alias(self, event: AliasEvent, stack: list[tuple], opened: tuple, count: int,
+               extra: int) -> tuple[Any, int]:
+        """The anchored value, and the nodes aliases add once this one is counted."""
         found = self.anchors.get(event.anchor)
         if found is not None:
-            return found
+            value, size = found
+            extra += size - 1
+            limit = max(ALIAS_FLOOR, ALIAS_FACTOR * count)
+            if extra > limit:
+                raise unusable(f"alias expansion exceeds {limit} nodes", event)
+            return value, extra
         name = event.anchor
         open_anchors = {frame[-1][0] for frame in stack} | {opened[0]}
         if name in open_anchors:

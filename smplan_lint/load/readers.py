@@ -19,8 +19,9 @@ from typing import NamedTuple
 from yaml import YAMLError
 from yaml.reader import ReaderError
 
-from smplan_lint.load.errors import UnusableInput, check_encoding, parse_error, reader_error
+from smplan_lint.load.errors import UnusableInput, check_encoding
 from smplan_lint.load.events import build
+from smplan_lint.load.syntax import reader_error, syntax_error
 from smplan_lint.load.tree import Document
 from smplan_lint.safe_io import FileRefused, max_file_size, read_bounded
 
@@ -45,7 +46,7 @@ def load_yaml(data: bytes, path: str) -> Document:
     except ReaderError as error:
         raise reader_error(error, data) from None
     except YAMLError as error:
-        raise parse_error(error) from None
+        raise syntax_error(error, data) from None
 
 
 YAML = Reader(

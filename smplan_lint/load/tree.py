@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from yaml.events import ScalarEvent
@@ -23,12 +25,17 @@ from smplan_lint.load.errors import YAML_TAG, short_tag, tag_error, unusable
 
 
 class Document(NamedTuple):
-    """A loaded file: the plain tree, where each part of it was written, and YAML-level problems."""
+    """A loaded file: the plain tree, where each part of it was written, and YAML-level problems.
+
+    `texts` holds, by pointer, how each value that YAML did not read as a string was written
+    (`0711`, `no`, `1:30`), so that a hint can quote the user's own words.
+    """
 
     path: str
     data: Any
     marks: dict[str, tuple[int, int]]
     problems: list[Issue]
+    texts: Mapping[str, str] = MappingProxyType({})
 
     def position(self, pointer: str) -> tuple[int, int]:
         """Mark of the pointer, or of its nearest marked parent, or (1, 1).
@@ -108,22 +115,29 @@ def _number_or_time(text: str) -> Any:
     return text
 
 
+MAX_INT_BITS = 14_000
+"""Longer integers stay text: Python cannot print them (its limit is 4,300 digits), and
+`int()` already refuses to read a longer decimal, so every form of integer stops at one size."""
+
+
 def _to_int(text: str) -> Any:
     digits = text.replace("_", "")
     sign = -1 if digits[0] == "-" else 1
     digits = digits.lstrip("+-")
     try:
         if digits[:2] == "0b":
-            return sign * int(digits[2:], 2)
-        if digits[:2] == "0x":
-            return sign * int(digits[2:], 16)
-        if ":" in digits:
-            return sign * _sexagesimal(digits, int)
-        if digits[0] == "0" and len(digits) > 1:
-            return sign * int(digits, 8)
-        return sign * int(digits)
-    except ValueError:  # "0x_", a digit-less form the pattern lets through
+            value = int(digits[2:], 2)
+        elif digits[:2] == "0x":
+            value = int(digits[2:], 16)
+        elif ":" in digits:
+            value = _sexagesimal(digits, int)
+        elif digits[0] == "0" and len(digits) > 1:
+            value = int(digits, 8)
+        else:
+            value = int(digits)
+    except ValueError:  # "0x_", a digit-less form the pattern lets through, or too many digits
         return text
+    return sign * value if value.bit_length() <= MAX_INT_BITS else text
 
 
 def _to_float(text: str) -> Any:
