@@ -161,6 +161,8 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
     for error in result.errors if not stopped else ():
         where = f":{error.line}:{error.column}" if error.line else ""
         click.echo(f"{error.file}{where}: error: {error.message}", err=True)
+        if verbose and error.detail:
+            click.echo(f"  ({error.detail})", err=True)
     if verbose:
         _say_what_was_used(setups)
     if write_baseline:

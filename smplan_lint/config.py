@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
-from smplan_lint.load import Document, UnusableInput, load_path
+from smplan_lint.load import Document, UnusableInput, load_yaml, read_file
 from smplan_lint.safe_io import FileRefused, read_bounded
 
 CONFIG_FILE = ".smplan-lint.yaml"
@@ -98,7 +98,7 @@ def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
         position: Document | None = None
     else:
         try:
-            document = load_path(str(path))
+            document = load_yaml(read_file(str(path)), str(path))  # a config is YAML by any name
         except UnusableInput as error:
             where = f":{error.line}:{error.column}" if error.line else ""
             raise ConfigError(f"{path}{where}: {error}") from None

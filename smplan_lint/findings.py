@@ -94,6 +94,8 @@ class InputError(NamedTuple):
     line: int | None
     column: int | None
     message: str
+    detail: str | None = None   # the parser's own words, for --verbose; not in the contract
 
     def contract(self) -> dict[str, Any]:
-        return self._asdict()
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "message": self.message}

@@ -78,7 +78,8 @@ def run(paths: Sequence[str], setup: Setups, policy: Selection,
             result = lint_bytes(read_file(path), path, chosen.compiled, chosen.engine, today,
                                 chosen.policy, keys[path])
         except UnusableInput as error:
-            errors.append(InputError(path, error.line, error.column, str(error)))
+            errors.append(InputError(path, error.line, error.column, str(error),
+                                     error.detail))
             continue
         except ProviderFailed as error:
             raise SetupError(str(error)) from None
@@ -114,7 +115,8 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
     """Findings for one loaded document (its version already checked); fingerprints
     name the file by `key_path` (default: the path as given)."""
     validated = validate(document.data, known_extra_keys=compiled.extra_keys,
-                         declared_fields=compiled.declared_fields, reserved_keys=RESERVED)
+                         declared_fields=compiled.declared_fields, reserved_keys=RESERVED,
+                         texts=document.texts)
     facts = _facts(validated.plan, compiled, today)
     placer = _Placer(document, compiled, facts, key_path or document.path)
     findings = [placer.issue(issue) for issue in [*document.problems, *validated.issues]]

@@ -288,8 +288,7 @@ CASES = [
          findings=(("SMP003", 3, "followers should be an integer, got string '0xfff"),)),
     *(Case(f"handle-{name}-quoted-as-written",
            b"version: 1\naccounts:\n  - {id: a, network: x, handle: %s}\n" % written, 1,
-           findings=(("SMP003", 3, f"(quote it: '{written.decode()}')"),),
-           bug="lint.lint_document does not pass document.texts to validate yet")
+           findings=(("SMP003", 3, f"(quote it: '{written.decode()}')"),))
       for name, written in (("octal", b"0711"), ("no", b"no"), ("sexagesimal", b"1:30"))),
 ]
 

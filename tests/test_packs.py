@@ -247,7 +247,7 @@ def test_explain_prints_why_examples_and_fix():
 # Broken packs: exit 2, file:line:column and what is wrong, never a traceback -------------
 
 BROKEN = [
-    ("malformed-yaml.yaml", 18, "could not parse YAML"),
+    ("malformed-yaml.yaml", 18, "a list item among 'key: value' lines"),
     ("unknown-operator.yaml", 17, "rule BAD101: unknown operator 'greater' (did you mean"),
     ("unknown-rule-key.yaml", 11, "unknown key 'summery' (did you mean 'summary'?)"),
     ("missing-examples.yaml", 8, "rule BAD101 needs `examples:`"),
