@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
-from smplan_lint.load import UnusableInput, load_path
+from smplan_lint.load import READERS, UnusableInput, load_path
 
 CONFIG_FILE = ".smplan-lint.yaml"
-DEFAULT_PATTERNS = ("*.smplan.yaml", "*.smplan.yml", "inventory.yaml", "inventory.yml")
+DEFAULT_PATTERNS = tuple(pattern for reader in READERS.values() for pattern in reader.patterns)
+"""YAML plans, and spreadsheets named `*.smplan.{xlsx,ods,xls,csv}` (others only when named)."""
 KEYS = {"extends", "select", "ignore", "severity", "rules", "packs", "baseline", "fail-on",
         "patterns"}
 

@@ -23,12 +23,17 @@ from smplan_lint.load.errors import YAML_TAG, short_tag, tag_error, unusable
 
 
 class Document(NamedTuple):
-    """A loaded file: the plain tree, where each part of it was written, and YAML-level problems."""
+    """A loaded file: the plain tree, where each part of it was written, and YAML-level problems.
+
+    A spreadsheet's marks are (row, column), and `sheets` names the sheet of each marked
+    pointer.
+    """
 
     path: str
     data: Any
     marks: dict[str, tuple[int, int]]
     problems: list[Issue]
+    sheets: dict[str, str] | None = None
 
     def position(self, pointer: str) -> tuple[int, int]:
         """Mark of the pointer, or of its nearest marked parent, or (1, 1).
@@ -43,6 +48,14 @@ class Document(NamedTuple):
             if not pointer:
                 return (1, 1)
             pointer = pointer.rpartition("/")[0]
+
+    def sheet(self, pointer: str) -> str | None:
+        """The sheet `position(pointer)` is on; None for a YAML plan."""
+        if self.sheets is None:
+            return None
+        while pointer not in self.marks and pointer:
+            pointer = pointer.rpartition("/")[0]
+        return self.sheets.get(pointer)
 
 
 SCALAR_TAGS = frozenset(
