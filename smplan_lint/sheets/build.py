@@ -95,7 +95,7 @@ def _found_headers(rows: list[list[Any]]) -> list[str]:
 
 
 def _not_read(name: str, found: list[str]) -> str:
-    wanted = ", ".join(columns.looked_for())
+    wanted = ", ".join(columns.LOOKED_FOR)
     seen = ", ".join(found[:10]) or "no header row"
     return (f"sheet '{name}' has no header row this reader knows, so its rows are not read "
             f"(looked for columns such as {wanted}; found {seen})")

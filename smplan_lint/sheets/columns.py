@@ -165,9 +165,9 @@ def _match(kind: str, number: int, row: list[Any]) -> Header | None:
     return header
 
 
-def looked_for(kind: str = "accounts") -> list[str]:
-    """The column names a message lists when no header was found."""
-    return [words[0].title() for words in TABLES[kind].values()][:8]
+LOOKED_FOR = ("Network", "Handle", "URL", "Channel Owner", "Verified", "Mission Statement",
+              "Most Recent Post", "Keep / Deactivate", "Goal", "Shutdown Y/N", "Name")
+"""What a message says the reader looks for: the template's names (synonyms also work)."""
 
 
 def is_plan_sheet(sheet_name: str) -> bool:
