@@ -131,5 +131,8 @@ def _why_no_header(sheet: Sheet, row: int, column: int) -> str:
                     f"({cell_name(top, left)}:{cell_name(bottom, right)})")
     cells = sheet.rows[row]
     text = values.text(cells[column]) if column < len(cells) else ""
-    return f"its header '{text}' is not a column this reader knows" if text \
-        else "no header"
+    if not text:
+        return "no header"
+    if columns.header_words(text) in {columns.header_words(cell) for cell in cells[:column]}:
+        return f"its header '{text}' repeats an earlier column's"
+    return f"its header '{text}' is not a column this reader knows"

@@ -131,9 +131,10 @@ def day(value: Any) -> Any:
             return _day_or_month_first(first, second, year)
     except ValueError:
         return raw
+    raw = re.sub(r"\bSept\b", "Sep", raw)
     for form in _TEXT_DATES:
         try:
-            return datetime.datetime.strptime(raw.replace("Sept", "Sep"), form).date()
+            return datetime.datetime.strptime(raw, form).date()
         except ValueError:
             continue
     return raw
