@@ -52,6 +52,7 @@ class RowReader:
         self.accounts: dict[tuple[str, str], tuple[int, str]] = {}  # -> (index, sheet)
         self.missions: dict[str, tuple[str, str, int, int]] = {}
         self.mission: tuple[str, str, int, int] | None = None  # the current row's
+        self.taken: dict[str, set[str]] = {}  # section -> ids its items have
 
     def people_from(self, tables: list[tuple[Sheet, Header]]) -> None:
         """People sheets first, so that owners resolve to their ids."""
@@ -147,6 +148,7 @@ class RowReader:
             if header.kind in ("accounts", "goals") and "id" not in item:
                 item = {"id": self._new_id(header.kind, item, sheet.name, row), **item}
             section.append(item)
+            self.taken.setdefault(header.kind, set()).add(str(item.get("id")))
         else:
             item = {key: value for key, value in item.items() if key not in section[index]}
             section[index].update(item)
@@ -169,7 +171,7 @@ class RowReader:
             base = values.slug(" ".join(str(item["statement"]).split()[:6]))
         else:
             base = values.slug(f"{sheet} row {row + 1}")
-        taken = {str(other.get("id")) for other in self.book.plan[kind]}
+        taken = self.taken.setdefault(kind, set())
         ident, number = base, 1
         while ident in taken:
             number += 1
