@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays lean
     from smplan_lint.lint import RunResult
     from smplan_lint.setup import Setup, Setups
 
-SUBCOMMANDS = ("rules", "explain", "init", "schema", "test-pack")
+SUBCOMMANDS = ("rules", "explain", "init", "schema", "test-pack", "import")
 STDIN = "-"
 
 
@@ -303,6 +303,24 @@ def init_command(folder: str, force: bool) -> None:
             click.echo(f"wrote {written}")
     except FileExistsError as error:
         raise Fatal(f"{error.filename} exists; use --force to overwrite it") from None
+
+
+@commands.command("import")
+@click.argument("spreadsheet", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="The YAML plan to write, e.g. plan.smplan.yaml.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def import_command(spreadsheet: str, output: str, force: bool) -> None:
+    """Write the YAML plan a spreadsheet (xlsx, xls, ods, csv) holds, with comments
+    saying which rows each item came from."""
+    from smplan_lint.safe_io import FileRefused
+    from smplan_lint.sheets.export import ImportRefused, import_workbook
+
+    try:
+        import_workbook(spreadsheet, output, force)
+    except (ImportRefused, FileRefused) as error:
+        raise Fatal(str(error)) from None
+    click.echo(f"wrote {output}")
 
 
 @commands.command("test-pack")

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
-from smplan_lint.load import Document, UnusableInput, load_yaml, read_file
+from smplan_lint.load import READERS, Document, UnusableInput, load_yaml, read_file
 from smplan_lint.safe_io import FileRefused, read_bounded
 
 CONFIG_FILE = ".smplan-lint.yaml"
-DEFAULT_PATTERNS = ("*.smplan.yaml", "*.smplan.yml", "inventory.yaml", "inventory.yml")
+DEFAULT_PATTERNS = tuple(pattern for reader in READERS.values() for pattern in reader.patterns)
+"""YAML plans, and spreadsheets named `*.smplan.{xlsx,ods,xls,csv}` (others only when named)."""
 KEYS = {"extends", "select", "ignore", "severity", "rules", "packs", "baseline", "fail-on",
         "patterns"}
 

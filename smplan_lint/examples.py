@@ -42,7 +42,7 @@ def example_day(rule: Rule) -> datetime.date:
 
 
 def lint_example(rule: Rule, example: Any, compiled: Compiled, engine: Backend) -> FileResult:
-    label = f"<{rule.id} example>"
+    label = f"<{rule.id} example>{rule.examples.get('suffix', '')}"  # `.csv`: a spreadsheet
     return lint_bytes(example_source(example), label, compiled, engine, example_day(rule))
 
 

@@ -36,6 +36,7 @@ class Finding:
     fix: str
     help: str
     fingerprint: str
+    sheet: str | None = None  # a spreadsheet's sheet; line and column are its row and column
     # Not part of the JSON contract; used by filters and richer reports.
     area: str = "plan"
     network: str | None = None
@@ -53,7 +54,7 @@ class Finding:
 
 CONTRACT_FIELDS = (
     "rule", "name", "severity", "message", "file", "line", "column",
-    "path", "subject", "fix", "help", "fingerprint",
+    "path", "subject", "fix", "help", "fingerprint", "sheet",
 )
 
 

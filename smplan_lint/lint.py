@@ -224,7 +224,8 @@ class _Placer:
             line=line, column=column, path=pointer,
             subject=None if subject is None else str(subject), fix=rule.fix,
             help=help_command(rule.id),
-            fingerprint=fingerprint(rule.id, self.key_path, identity), area=rule.area,
+            fingerprint=fingerprint(rule.id, self.key_path, identity),
+            sheet=self.document.sheet(at), area=rule.area,
         )
 
 

@@ -41,7 +41,8 @@ def test_options_may_follow_paths_and_json_follows_the_contract():
     assert list(data) == ["version", "findings", "errors", "summary"]
     first = data["findings"][0]
     assert list(first) == ["rule", "name", "severity", "message", "file", "line", "column",
-                           "path", "subject", "fix", "help", "fingerprint"]
+                           "path", "subject", "fix", "help", "fingerprint", "sheet"]
+    assert first["sheet"] is None  # a YAML plan; a spreadsheet's findings name their sheet
     ranks = [("error", "warning", "info").index(f["severity"]) for f in data["findings"]]
     assert ranks == sorted(ranks)
     summary = data["summary"]

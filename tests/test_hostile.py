@@ -438,7 +438,8 @@ def test_a_folder_without_inventories_is_a_clear_error(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert stderr.splitlines() == [
         f"{tmp_path}: error: no inventory found in this folder (looked for *.smplan.yaml, "
-        "*.smplan.yml, inventory.yaml, inventory.yml)"]
+        "*.smplan.yml, inventory.yaml, inventory.yml, *.smplan.xlsx, *.smplan.xls, "
+        "*.smplan.ods, *.smplan.csv)"]
 
 
 def test_a_missing_file_is_one_line_and_the_others_are_still_linted(tmp_path: Path) -> None:

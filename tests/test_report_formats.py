@@ -81,13 +81,13 @@ def test_json_is_the_versioned_contract_in_key_order() -> None:
     assert data["version"] == 1
     assert list(data["findings"][0]) == [
         "rule", "name", "severity", "message", "file", "line", "column",
-        "path", "subject", "fix", "help", "fingerprint",
+        "path", "subject", "fix", "help", "fingerprint", "sheet",
     ]
     assert data["findings"][0] == {
         "rule": "SMP201", "name": "account-no-owner", "severity": "error",
         "message": first.message, "file": "plans/a.smplan.yaml", "line": 12, "column": 3,
         "path": "/accounts/12", "subject": "café_acme", "fix": first.fix, "help": first.help,
-        "fingerprint": "fp-SMP201-plans/a.smplan.yaml-12",
+        "fingerprint": "fp-SMP201-plans/a.smplan.yaml-12", "sheet": None,
     }
     assert [item["rule"] for item in data["findings"]] == [
         "SMP201", "SMP201", "SMP205", "SMP301", "SMP403"]

@@ -21,6 +21,7 @@ from yaml.reader import ReaderError
 
 from smplan_lint.load.errors import UnusableInput, check_encoding
 from smplan_lint.load.events import build
+from smplan_lint.load.spreadsheet import SUFFIXES, is_workbook, read_spreadsheet
 from smplan_lint.load.syntax import reader_error, syntax_error
 from smplan_lint.load.tree import Document
 from smplan_lint.safe_io import FileRefused, max_file_size, read_bounded
@@ -58,7 +59,15 @@ YAML = Reader(
 DEFAULT = YAML
 """Text without a known suffix or magic bytes is YAML, as it always was."""
 
-READERS: dict[str, Reader] = {YAML.name: YAML}
+SPREADSHEET = Reader(
+    "spreadsheet",
+    suffixes=SUFFIXES,
+    patterns=tuple(f"*.smplan{suffix}" for suffix in SUFFIXES),
+    read=read_spreadsheet,
+    sniff=is_workbook,
+)
+
+READERS: dict[str, Reader] = {YAML.name: YAML, SPREADSHEET.name: SPREADSHEET}
 
 
 def reader_for(path: str, data: bytes) -> Reader:

@@ -29,6 +29,9 @@ class Document(NamedTuple):
 
     `texts` holds, by pointer, how each value that YAML did not read as a string was written
     (`0711`, `no`, `1:30`), so that a hint can quote the user's own words.
+
+    A spreadsheet's marks are (row, column), and `sheets` names the sheet of each marked
+    pointer.
     """
 
     path: str
@@ -36,6 +39,7 @@ class Document(NamedTuple):
     marks: dict[str, tuple[int, int]]
     problems: list[Issue]
     texts: Mapping[str, str] = MappingProxyType({})
+    sheets: dict[str, str] | None = None
 
     def position(self, pointer: str) -> tuple[int, int]:
         """Mark of the pointer, or of its nearest marked parent, or (1, 1).
@@ -50,6 +54,14 @@ class Document(NamedTuple):
             if not pointer:
                 return (1, 1)
             pointer = pointer.rpartition("/")[0]
+
+    def sheet(self, pointer: str) -> str | None:
+        """The sheet `position(pointer)` is on; None for a YAML plan."""
+        if self.sheets is None:
+            return None
+        while pointer not in self.marks and pointer:
+            pointer = pointer.rpartition("/")[0]
+        return self.sheets.get(pointer)
 
 
 SCALAR_TAGS = frozenset(

@@ -89,8 +89,23 @@ def _count_words(count: int, severity: str) -> str:
 
 
 def location(finding: Finding) -> str:
-    """`file:line:col`, the form editors and terminals turn into links."""
+    """`file:line:col`, the form editors and terminals turn into links; a spreadsheet
+    cell as people name it, `audit.xlsx:Accounts!C7`."""
+    if finding.sheet is not None:
+        return f"{posix_path(finding.file)}:{cell_reference(finding)}"
     return f"{posix_path(finding.file)}:{finding.line}:{finding.column}"
+
+
+def cell_reference(finding: Finding) -> str:
+    """`Accounts!C7`, or `'Q3 Audit'!C7` when the sheet's name needs quoting."""
+    letters, column = "", finding.column
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    sheet = finding.sheet or ""
+    if not re.fullmatch(r"\w+", sheet):
+        sheet = "'" + sheet.replace("'", "''") + "'"
+    return f"{sheet}!{letters}{finding.line}"
 
 
 def title(finding: Finding) -> str:

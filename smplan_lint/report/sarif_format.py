@@ -11,6 +11,7 @@ from smplan_lint.report import Report, RuleInfo
 from smplan_lint.report.common import (
     NOT_LINTED,
     TOOL_NAME,
+    cell_reference,
     dump_json,
     posix_path,
     rule_catalogue,
@@ -88,8 +89,11 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     location: dict[str, Any] = {"physicalLocation": _physical(finding)}
-    if finding.path:
-        location["logicalLocations"] = [{"fullyQualifiedName": finding.path, "kind": "object"}]
+    logical = [{"fullyQualifiedName": finding.path, "kind": "object"}] if finding.path else []
+    if finding.sheet is not None:  # the row is the line; the sheet and cell are named here
+        logical.append({"name": cell_reference(finding), "kind": "sheetCell"})
+    if logical:
+        location["logicalLocations"] = logical
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
