@@ -111,76 +111,81 @@ def _line_of(text: str, needle: str) -> int:
     return next(number for number, line in enumerate(text.splitlines()) if needle in line)
 
 
-@needs_pygls
-def test_lsp_over_stdio(tmp_path):
-    plan = tmp_path / "team.smplan.yaml"
-    text = (FIXTURES / "failing.smplan.yaml").read_text(encoding="utf-8")
-    uri = plan.as_uri()
-    client = Client(tmp_path)
+@pytest.fixture
+def client(tmp_path):
+    """A started, initialized server; the exchange is printed afterwards (`pytest -s`)."""
+    started = Client(tmp_path)
     try:
-        init = client.request("initialize", {
+        init = started.request("initialize", {
             "processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {},
             "initializationOptions": {"smplanLint": {"today": TODAY.isoformat(),
                                                      "debounceMs": 20}}})
-        capabilities = init["capabilities"]
-        assert capabilities["hoverProvider"] and capabilities["codeActionProvider"]
-        client.notify("initialized", {})
-        client.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "yaml", "version": 1, "text": text}})
-        found = client.diagnostics(uri)
-
-        # The command line's verdict, with code, severity and place.
-        assert {(d["code"], d["range"]["start"]["line"] + 1, SEVERITY[d["severity"]])
-                for d in found} == _cli_findings(text, str(plan))
-        assert all("codeDescription" not in d for d in found)
-        reference = next(d for d in found if d["code"] == "SMP107")
-        row = _line_of(text, "account: ig-mian")
-        assert reference["range"] == {"start": {"line": row, "character": 4},
-                                      "end": {"line": row, "character": 20}}
-
-        # An edit changes the verdict: the misspelt account reference is fixed.
-        column = text.splitlines()[row].index("ig-mian")
-        client.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": 2},
-            "contentChanges": [{"range": {"start": {"line": row, "character": column},
-                                          "end": {"line": row, "character": column + 7}},
-                                "text": "ig-main"}]})
-        text = text.replace("ig-mian", "ig-main")
-        changed = client.diagnostics(uri)
-        assert "SMP107" not in {d["code"] for d in changed}
-        assert {d["code"] for d in changed} < {d["code"] for d in found}
-
-        # Hover on a rule id explains the rule.
-        hover = client.request("textDocument/hover", {
-            "textDocument": {"uri": uri},
-            "position": {"line": _line_of(text, "SMP208: \"kept"), "character": 20}})
-        assert "SMP208 account-without-goal" in hover["contents"]["value"]
-
-        # A code action marks the likely fake as reported; comments stay.
-        fake = _line_of(text, "handle: acme_c0ffee_official")
-        at = {"line": fake, "character": 6}
-        actions = client.request("textDocument/codeAction", {
-            "textDocument": {"uri": uri}, "range": {"start": at, "end": at},
-            "context": {"diagnostics": [d for d in changed if d["code"] == "SMP501"]}})
-        action = next(a for a in actions if "status: reported" in a["title"])
-        assert action["diagnostics"][0]["code"] == "SMP501"
-        fixed = _apply(text, action["edit"]["changes"][uri])
-        assert yaml.safe_load(fixed)["discovered"][0]["status"] == "reported"
-        assert fixed.count("# expect:") == text.count("# expect:")
-
-        # YAML that cannot be parsed: one error, at the parse error.
-        client.notify("textDocument/didChange", {
-            "textDocument": {"uri": uri, "version": 3},
-            "contentChanges": [{"text": "version: 1\naccounts: [\n  {id: a\n"}]})
-        broken = client.diagnostics(uri)
-        assert len(broken) == 1 and broken[0]["severity"] == 1
-        assert "could not parse YAML" in broken[0]["message"]
-        assert broken[0]["range"]["start"]["line"] >= 1
-        assert client.close() == 0
+        assert init["capabilities"]["hoverProvider"]
+        assert init["capabilities"]["codeActionProvider"]
+        started.notify("initialized", {})
+        yield started
     finally:
-        client.process.kill()
-        client.process.wait()
-    _print_transcript(client.transcript)
+        started.process.kill()
+        started.process.wait()
+        _print_transcript(started.transcript)
+
+
+@needs_pygls
+def test_lsp_over_stdio(client, tmp_path):
+    plan = tmp_path / "team.smplan.yaml"
+    text = (FIXTURES / "failing.smplan.yaml").read_text(encoding="utf-8")
+    uri = plan.as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": text}})
+    found = client.diagnostics(uri)
+
+    # The command line's verdict, with code, severity and place.
+    assert {(d["code"], d["range"]["start"]["line"] + 1, SEVERITY[d["severity"]])
+            for d in found} == _cli_findings(text, str(plan))
+    assert all("codeDescription" not in d for d in found)
+    reference = next(d for d in found if d["code"] == "SMP107")
+    row = _line_of(text, "account: ig-mian")
+    assert reference["range"] == {"start": {"line": row, "character": 4},
+                                  "end": {"line": row, "character": 20}}
+
+    # An edit changes the verdict: the misspelt account reference is fixed.
+    column = text.splitlines()[row].index("ig-mian")
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": {"line": row, "character": column},
+                                      "end": {"line": row, "character": column + 7}},
+                            "text": "ig-main"}]})
+    text = text.replace("ig-mian", "ig-main")
+    changed = client.diagnostics(uri)
+    assert "SMP107" not in {d["code"] for d in changed}
+    assert {d["code"] for d in changed} < {d["code"] for d in found}
+
+    # Hover on a rule id explains the rule.
+    hover = client.request("textDocument/hover", {
+        "textDocument": {"uri": uri},
+        "position": {"line": _line_of(text, "SMP208: \"kept"), "character": 20}})
+    assert "SMP208 account-without-goal" in hover["contents"]["value"]
+
+    # A code action marks the likely fake as reported; comments stay.
+    at = {"line": _line_of(text, "handle: acme_c0ffee_official"), "character": 6}
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": at, "end": at},
+        "context": {"diagnostics": [d for d in changed if d["code"] == "SMP501"]}})
+    action = next(a for a in actions if "status: reported" in a["title"])
+    assert action["diagnostics"][0]["code"] == "SMP501"
+    fixed = _apply(text, action["edit"]["changes"][uri])
+    assert yaml.safe_load(fixed)["discovered"][0]["status"] == "reported"
+    assert fixed.count("# expect:") == text.count("# expect:")
+
+    # YAML that cannot be parsed: one error, at the parse error.
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 3},
+        "contentChanges": [{"text": "version: 1\naccounts: [\n  {id: a\n"}]})
+    broken = client.diagnostics(uri)
+    assert len(broken) == 1 and broken[0]["severity"] == 1
+    assert "could not parse YAML" in broken[0]["message"]
+    assert broken[0]["range"]["start"]["line"] == 2
+    assert client.close() == 0
 
 
 def _apply(text: str, edits: list[dict[str, Any]]) -> str:
@@ -281,3 +286,15 @@ def test_suggestion_replaces_the_value_or_the_key():
     finding.suggestion = "owners"
     (key,) = [f for f in fixes(text, plan, [finding]) if "owners" in f.title]
     assert yaml.safe_load(apply(text, key.edit))["accounts"][1]["owners"] == "ana"
+
+
+def test_settings_nested_or_dotted_and_bad_values_kept():
+    from smplan_lint.lsp.settings import Settings, merge
+
+    settings, warnings = merge(Settings(), {"smplanLint": {"today": "2026-11-27",
+                                                           "rules": "org-pack"},
+                                            "smplanLint.debounceMs": 50})
+    assert settings == Settings(TODAY, None, ("org-pack",), 50) and not warnings
+    kept, warnings = merge(settings, {"smplanLint": {"today": "27/11/2026", "engine": "jess",
+                                                     "debounceMs": -1, "colour": "red"}})
+    assert kept == settings and len(warnings) == 4

@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -28,12 +28,11 @@ from smplan_lint.lsp.linting import Linter
 from smplan_lint.lsp.settings import Settings, merge
 
 
-@dataclass
-class Verdict:
+class Verdict(NamedTuple):
     """The findings published for one version of a document's text."""
 
     text: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
 
 class PlanServer(LanguageServer):
