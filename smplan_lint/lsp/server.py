@@ -65,9 +65,7 @@ class PlanServer(LanguageServer):
 
     def schedule(self, uri: str, delay_ms: int) -> None:
         """Lint `uri` after `delay_ms`, replacing a lint already waiting for it."""
-        waiting = self.pending.pop(uri, None)
-        if waiting is not None:
-            waiting.cancel()
+        self.cancel(uri)
         if delay_ms <= 0:
             self.publish(uri)
             return
@@ -96,10 +94,13 @@ class PlanServer(LanguageServer):
         for uri in list(self.verdicts):
             self.schedule(uri, 0)
 
-    def forget(self, uri: str) -> None:
+    def cancel(self, uri: str) -> None:
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
+
+    def forget(self, uri: str) -> None:
+        self.cancel(uri)
         if self.verdicts.pop(uri, None) is not None:
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
