@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # imported lazily at run time: start-up stays lean
     from smplan_lint.lint import RunResult
     from smplan_lint.setup import Setup, Setups
 
-SUBCOMMANDS = ("rules", "explain", "init", "schema", "test-pack", "import")
+SUBCOMMANDS = ("rules", "explain", "init", "schema", "test-pack", "import", "lsp")
 STDIN = "-"
 
 
@@ -344,3 +344,16 @@ def test_pack_command(path: str, engine: str | None) -> None:
     failed = sum(not r.ok for r in results)
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+@commands.command("lsp")
+def lsp_command() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    try:
+        from smplan_lint.lsp.server import serve
+    except ImportError as error:  # pygls, or lsprotocol which comes with it
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        raise Fatal("the language server needs pygls, which is not installed; install it "
+                    "with: pip install 'smplan-lint[lsp]'") from None
+    serve()
