@@ -183,7 +183,7 @@ def test_lsp_over_stdio(client, tmp_path):
         "contentChanges": [{"text": "version: 1\naccounts: [\n  {id: a\n"}]})
     broken = client.diagnostics(uri)
     assert len(broken) == 1 and broken[0]["severity"] == 1
-    assert "could not parse YAML" in broken[0]["message"]
+    assert "'{' is not closed" in broken[0]["message"]
     assert broken[0]["range"]["start"]["line"] == 2
     assert client.close() == 0
 
