@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 import string
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from smplan_lint.conditions.values import held_exactly
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
 from smplan_lint.facts import RESERVED, build_facts
@@ -97,15 +97,14 @@ def _apply_policy(findings: list[Finding], plan: dict[str, Any], compiled: Compi
 
 
 def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
-    """Floats durable-rules cannot read (inf, nan, 1e+20 written without a point) become
-    their text, for both back ends alike: such a value then compares as no number."""
+    """Numbers durable-rules cannot hold (inf, nan, 1e+20 written without a point, an
+    integer beyond 64 bits) become their text, for both back ends alike: such a value
+    then compares as no number."""
     keys = node.keys() if isinstance(node, dict) else range(len(node))
     for key in keys:
         value = node[key]
-        if isinstance(value, float):
-            text = repr(value)
-            if not math.isfinite(value) or ("e" in text and "." not in text):
-                node[key] = text
+        if isinstance(value, int | float) and not held_exactly(value):
+            node[key] = repr(value)
         elif isinstance(value, dict | list):
             _engine_safe(value)
 

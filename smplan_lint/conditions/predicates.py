@@ -62,6 +62,18 @@ def dated(field: str, holds: Callable[[int, Any], bool], limit: Any = None) -> P
     return test
 
 
+def compared(field: str, other: str, compare: Callable[[Any, Any], bool],
+             accepts: Callable[[Any], bool]) -> Predicate:
+    """A field against another field of the same fact (`{field: name}`): false when
+    either is missing or is not of the kind the comparison takes."""
+
+    def test(fact: dict[str, Any], today: datetime.date) -> bool:
+        mine, theirs = field_value(fact, field), field_value(fact, other)
+        return accepts(mine) and accepts(theirs) and bool(compare(mine, theirs))
+
+    return test
+
+
 def _as_date(value: Any) -> datetime.date | None:
     if value is MISSING or not isinstance(value, str):
         return None
