@@ -4,6 +4,7 @@ and `{field: name}` comparisons that give the same answer on both engines."""
 from __future__ import annotations
 
 import datetime
+import re
 import textwrap
 
 import pytest
@@ -98,3 +99,31 @@ def test_constants_durable_cannot_hold_answer_as_in_python(tmp_path, engine_name
     found = lint_bytes(plan, "p.yaml", compiled, backend(engine_name), DAY).findings
     expected = yaml.safe_load(constant) > 5
     assert [f.rule for f in found if f.rule == "T101"] == (["T101"] if expected else [])
+
+
+def test_a_backtracking_regex_runs_in_linear_time(tmp_path, engine_name):
+    compiled = compile_packs([load_pack(_pack(tmp_path, "handle: {matches: '^(a+)+$'}"))])
+    plan = yaml.safe_dump({"version": 1, "accounts": [
+        {"id": "a", "network": "x", "handle": "a" * 41 + "!"},
+        {"id": "b", "network": "x", "handle": "a" * 41}]}).encode()
+    found = lint_bytes(plan, "p.yaml", compiled, backend(engine_name), DAY).findings
+    assert [f.message for f in found if f.rule == "T101"] == ["account b"]
+
+
+@pytest.mark.parametrize("pattern, reason", [
+    (r"(a)\\1", "invalid escape sequence"), ("(?=a)", "invalid perl operator"),
+    ("[", "missing ]"), (r"[\\W_]", "inside [...] is not supported")])
+def test_a_regex_the_engine_cannot_take_is_a_pack_error(tmp_path, pattern, reason):
+    with pytest.raises(PackError, match=f"bad regular expression: .*{re.escape(reason)}"):
+        load_pack(_pack(tmp_path, f'handle: {{matches: "{pattern}"}}'))
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    (r"^\\s*$", "\u00a0\u3000", True), (r"\\d", "\u0663", True), (r"^\\w+$", "café_1", True),
+    ("a$", "a\n", True), (r"\\S", " \t", False), ("(?i)ÄRGER", "ärger", True)])
+def test_regexes_read_as_python_reads_them(tmp_path, pattern, text, expected):
+    compiled = compile_packs([load_pack(_pack(tmp_path, f'note: {{matches: "{pattern}"}}'))])
+    plan = yaml.safe_dump({"version": 1, "accounts": [
+        {"id": "a", "network": "x", "handle": "a", "note": text}]}).encode()
+    found = lint_bytes(plan, "p.yaml", compiled, backend("python"), DAY).findings
+    assert any(f.rule == "T101" for f in found) == expected

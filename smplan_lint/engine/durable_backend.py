@@ -59,6 +59,11 @@ _OBSERVED = 2
 _BATCH = 1000
 # Facts one session owns: see shards.py for why sessions stay small.
 SESSION_SIZE = 1000
+# durable-rules fails on large rulesets: past about 260 equality rules it stops with
+# error 108, past about 505 regex rules create_ruleset never returns, and a fact of
+# more than about 250 properties gives error 302. Programs are split (see _rulesets).
+_RULESET_CASES = 50
+_RULESET_FIELDS = 100
 
 
 class _Ruleset:
@@ -71,12 +76,12 @@ class _Ruleset:
     per fact and field for the others, which join nothing).
     """
 
-    def __init__(self, program: Program) -> None:
+    def __init__(self, program: Program, name: str) -> None:
+        self.program = program
         self.names: dict[str, str] = {}
         definition = {case.key: self._rule(case) for case in program.cases}
         definition[_SESSION_RULE] = {"all": [{"end": {"type": END_FACT_TYPE}}]}
-        self.handle = _native.create_ruleset(f"smplan_{program.digest[:16]}",
-                                             json.dumps(definition))
+        self.handle = _native.create_ruleset(name, json.dumps(definition))
         self.fields = self._read_fields(program)
         self.aliases = {case.key: tuple(p.alias for p in case.patterns if not p.negated)
                         for case in program.cases}
@@ -109,22 +114,11 @@ class _Ruleset:
 
     def _read_fields(self, program: Program) -> dict[str, tuple[tuple[str, str], ...]]:
         """For each fact type some pattern binds: the (path, flat name) pairs it reads."""
-        used: dict[str, set[str]] = {}
-
-        def tested(test: tuple | None, into: set[str]) -> None:
-            if test is not None and test[0] in ("and", "or"):
-                for part in test[1]:
-                    tested(part, into)
-            elif test is not None:
-                into.add(test[1])
-
+        used: dict[str, set[str]] = {p.type: set() for case in program.cases
+                                     for p in case.patterns}
         for case in program.cases:
-            types = {pattern.alias: pattern.type for pattern in case.patterns}
-            for pattern in case.patterns:
-                tested(pattern.test, used.setdefault(pattern.type, set()))
-                for join in pattern.joins:
-                    used[pattern.type].add(join.field)
-                    used.setdefault(types[join.alias], set()).add(join.other)
+            for kind, path in _case_paths(case):
+                used[kind].add(path)
         return {kind: tuple((path, self.names[path]) for path in sorted(paths))
                 for kind, paths in used.items()}
 
@@ -136,6 +130,43 @@ class _Ruleset:
             if value is not MISSING:
                 shown[name] = _engine_value(value, f"{fact['_n']}.{name}")
         return shown
+
+
+def _case_paths(case: Case) -> set[tuple[str, str]]:
+    """The (fact type, path) pairs a case's tests and joins read."""
+    types = {pattern.alias: pattern.type for pattern in case.patterns}
+    paths: set[tuple[str, str]] = set()
+
+    def tested(kind: str, test: tuple | None) -> None:
+        if test is not None and test[0] in ("and", "or"):
+            for part in test[1]:
+                tested(kind, part)
+        elif test is not None:
+            paths.add((kind, test[1]))
+
+    for pattern in case.patterns:
+        tested(pattern.type, pattern.test)
+        for join in pattern.joins:
+            paths.update(((pattern.type, join.field), (types[join.alias], join.other)))
+    return paths
+
+
+def _rulesets(program: Program) -> list[_Ruleset]:
+    """The program as rulesets durable-rules can hold: at most _RULESET_CASES cases
+    reading at most _RULESET_FIELDS fields each (a single larger case stays whole)."""
+    parts: list[list[Case]] = [[]]
+    fields: set[tuple[str, str]] = set()
+    for case in program.cases:
+        needed = _case_paths(case)
+        if parts[-1] and (len(parts[-1]) == _RULESET_CASES
+                          or len(fields | needed) > _RULESET_FIELDS):
+            parts.append([])
+            fields = set()
+        parts[-1].append(case)
+        fields |= needed
+    return [_Ruleset(Program(tuple(cases), program.digest),
+                     f"smplan_{program.digest[:16]}_{number}")
+            for number, cases in enumerate(parts)]
 
 
 _TEXT, _NONE, _OPAQUE = "\x01", "\x02", "\x03"
@@ -157,23 +188,26 @@ class DurableBackend:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._rulesets: dict[str, _Ruleset] = {}
+        self._rulesets: dict[str, list[_Ruleset]] = {}
         self._sessions = 0
 
     def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
         with self._lock:
-            ruleset = self._rulesets.get(program.digest)
-            if ruleset is None:
-                ruleset = self._rulesets[program.digest] = _Ruleset(program)
-            read = ruleset.fields
-            engine_facts = [fact for fact in facts if type(fact["type"]) is str
-                            and fact["type"] in read]
-            shown = {fact["_n"]: ruleset.engine_fact(fact) for fact in engine_facts}
-            matches = []
-            for shard in split(program, engine_facts, SESSION_SIZE):
-                session = [shown[fact["_n"]] for fact in shard.facts]
-                matches.extend(shard.reported(self._session(ruleset, session)))
-            return matches
+            rulesets = self._rulesets.get(program.digest)
+            if rulesets is None:
+                rulesets = self._rulesets[program.digest] = _rulesets(program)
+            return [match for ruleset in rulesets for match in self._run(ruleset, facts)]
+
+    def _run(self, ruleset: _Ruleset, facts: list[dict[str, Any]]) -> list[Match]:
+        read = ruleset.fields
+        engine_facts = [fact for fact in facts
+                        if type(fact["type"]) is str and fact["type"] in read]
+        shown = {fact["_n"]: ruleset.engine_fact(fact) for fact in engine_facts}
+        matches = []
+        for shard in split(ruleset.program, engine_facts, SESSION_SIZE):
+            session = [shown[fact["_n"]] for fact in shard.facts]
+            matches.extend(shard.reported(self._session(ruleset, session)))
+        return matches
 
     def _session(self, ruleset: _Ruleset, facts: list[dict[str, Any]]) -> list[Match]:
         self._sessions += 1
