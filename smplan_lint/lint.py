@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import math
 import string
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from smplan_lint.conditions.values import held_exactly
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
 from smplan_lint.facts import RESERVED, build_facts
@@ -142,14 +142,13 @@ def _facts(plan: dict[str, Any], compiled: Compiled, today: datetime.date) -> li
 
 
 def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
-    """Floats durable-rules cannot read (inf, nan, 1e+20 written without a point) become
-    their text, for both back ends alike: such a value then compares as no number."""
+    """Numbers durable-rules cannot hold (inf, nan, 1e+20 written without a point, an
+    integer beyond 64 bits) become their text, for both back ends alike: such a value
+    then compares as no number."""
     items: Any = node.items() if isinstance(node, dict) else enumerate(node)
     for key, value in list(items):
-        if isinstance(value, float):
-            text = repr(value)
-            if not math.isfinite(value) or ("e" in text and "." not in text):
-                node[key] = text
+        if isinstance(value, int | float) and not held_exactly(value):
+            node[key] = repr(value)
         elif isinstance(value, dict | list):
             _engine_safe(value)
 

@@ -79,3 +79,16 @@ def test_a_failing_provider_is_a_clear_error_not_a_traceback(tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 2
     assert "pack handle-policy: provider broken failed" in err and "Traceback" not in err
+
+
+def test_a_provider_returning_a_list_is_a_clean_error(tmp_path):
+    env = _install(tmp_path / "site")
+    module = tmp_path / "site" / "handle_policy" / "__init__.py"
+    module.write_text(PLUGIN.replace('return {"hp_handle_length": len(fact.get("handle", ""))}',
+                                     'return ["hp_handle_length"]'))
+    plan = tmp_path / "p.smplan.yaml"
+    plan.write_text("version: 1\naccounts: [{id: a, network: x, handle: acme}]\n")
+    result = run_cli(str(plan), env=env)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "Traceback" not in err and "internal error" not in err
+    assert "provider handle_length failed" in err and "returned list, not a mapping" in err

@@ -336,3 +336,45 @@ def test_unknown_field_kind_or_type_in_a_pack_header_is_an_error(tmp_path):
                    "rules: []\n")
     result = run_cli("rules", "--rules", str(bad))
     assert result.returncode == 2 and "field type must be one of" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("raise SystemExit(0)", "it tried to end the program (SystemExit 0)"),
+    ("raise SystemExit('bye')", "it tried to end the program (SystemExit 'bye')"),
+    ("return {}['path']", "'path'"),
+])
+def test_an_installed_pack_that_exits_or_raises_is_a_pack_error(tmp_path, body, reason):
+    env = _install_pack(tmp_path / "site", f"""
+        def pack_path():
+            {body}
+        """)
+    result = run_cli(str(ORG_PLAN), env=env)
+    out, err = _text(result)
+    assert result.returncode == 2 and out == ""
+    assert f"installed pack 'acme-policy' failed to load: {reason}" in err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_pack_folder_is_a_pack_error_not_a_hang(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for found in ORG_PACK.iterdir():
+        (pack / found.name).write_bytes(found.read_bytes())
+    os.mkfifo(pack / "zz.yaml")
+    (pack / "device.yaml").symlink_to("/dev/zero")
+    result = run_cli("rules", "--rules", str(pack))
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert f"{pack / 'device.yaml'}:1:1: is not a regular file (a device)" in err
+
+
+def test_an_option_of_the_wrong_type_is_a_clean_error(tmp_path):
+    (tmp_path / ".smplan-lint.yaml").write_text("rules: {account-inactive: {days: abc}}\n")
+    plan = tmp_path / "p.smplan.yaml"
+    plan.write_bytes((FIXTURES / "healthy.smplan.yaml").read_bytes())
+    result = run_cli(str(plan), cwd=tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "Traceback" not in err and "internal error" not in err
+    assert ("options of rule SMP205 (account-inactive): 'days' takes a number like its "
+            "default (90), not text ('abc')") in err

@@ -9,17 +9,15 @@ writes one language and both back ends see the same facts.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from smplan_lint.conditions.operators import OPERATORS
 from smplan_lint.conditions.predicates import Predicate
-from smplan_lint.conditions.values import ConditionError, check, is_number
+from smplan_lint.conditions.values import FIELD_NAME, ConditionError, check, is_number
 from smplan_lint.engine.program import Test, field_value
 
 COMBINATORS = ("all", "any", "not")
-_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$")
 
 
 class Lowered(NamedTuple):
@@ -58,7 +56,7 @@ class Compiler:
         if key == "not":
             inner = self.when(value, fact_type, options, pointer)
             return self.lower(fact_type, _negation(inner))
-        if not isinstance(key, str) or not _FIELD.match(key):
+        if not isinstance(key, str) or not FIELD_NAME.match(key):
             raise ConditionError(f"'{key}' is not a field name", pointer)
         return self._field(key, value, fact_type, options, pointer)
 
@@ -104,6 +102,9 @@ class _Site:
         self._compiler, self._type = compiler, fact_type
         self.field, self.where = field, where
 
+    def reads(self, field: str) -> None:
+        self._compiler.fields.add((self._type, field.split(".")[0]))
+
     def lower(self, predicate: Predicate) -> Test:
         return self._compiler.lower(self._type, predicate)
 
@@ -118,12 +119,20 @@ def _negation(inner: Test | None) -> Predicate:
 
 
 def _resolve(raw: Any, options: dict[str, Any], where: str) -> Any:
+    """The value a test compares with: an option's, and a date as the ISO text that
+    facts hold (YAML reads 2026-01-01 as a date in packs and plans alike)."""
     if isinstance(raw, dict) and set(raw) == {"option"}:
         name = raw["option"]
         if name not in options:
             raise ConditionError(f"unknown option '{name}'{_suggest(name, options)}", where)
-        return options[name]
-    return raw
+        raw = options[name]
+    if isinstance(raw, list):
+        return [_as_text(item) for item in raw]
+    return _as_text(raw)
+
+
+def _as_text(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 _SYNONYMS = {

@@ -14,17 +14,21 @@ from typing import Any, NamedTuple, Protocol
 
 from smplan_lint.conditions import predicates
 from smplan_lint.conditions.values import (
-    ANYTHING,
     BOOLEAN,
     DAYS,
     FIELD,
     NUMBER,
-    TEXT,
+    PATTERN,
+    SCALAR,
     TRUE,
     VALUES,
     Kind,
+    held_exactly,
+    is_field_ref,
+    is_number,
+    is_scalar,
 )
-from smplan_lint.engine.program import MISSING, Test
+from smplan_lint.engine.program import MISSING, Test, field_value
 
 
 class Site(Protocol):
@@ -32,6 +36,9 @@ class Site(Protocol):
 
     field: str
     where: str
+
+    def reads(self, field: str) -> None:
+        """Note another field of the fact the test reads (`{field: name}`)."""
 
     def lower(self, predicate: predicates.Predicate) -> Test:
         """A test of a boolean attribute the pipeline computes with `predicate`."""
@@ -72,12 +79,44 @@ def _compared(durable: str, compare: Callable[[Any, Any], bool]) -> Native:
     return Native(native, python)
 
 
+def _comparison(name: str, durable: str, compare: Callable[[Any, Any], bool]) -> Operator:
+    """equals/not_equals: with a constant, natively (not_equals only where the field
+    is present); with {field: name}, lowered, as both back ends must agree."""
+
+    def build(at: Site, value: Any) -> Test:
+        if is_field_ref(value):
+            return _against_field(at, value, compare, is_scalar)
+        test = _test(at, name, value)
+        return test if name == "equals" else ("and", (_present(at), test))
+
+    return Operator(name, (SCALAR, FIELD), build, _compared(durable, compare))
+
+
 def _order(name: str, compare: Callable[[Any, Any], bool]) -> Operator:
     """gt/gte/lt/lte: guarded to numbers, because durable-rules orders text against
     numbers where Python refuses to."""
-    return Operator(name, (NUMBER,),
-                    lambda at, value: ("and", (at.numeric(), (name, at.field, value))),
-                    _compared(f"${name}", compare))
+
+    def build(at: Site, value: Any) -> Test:
+        if is_field_ref(value):
+            return _against_field(at, value, compare, is_number)
+        return ("and", (at.numeric(), _test(at, name, value)))
+
+    return Operator(name, (NUMBER, FIELD), build, _compared(f"${name}", compare))
+
+
+def _against_field(at: Site, ref: dict[str, str], compare: Callable[[Any, Any], bool],
+                   accepts: Callable[[Any], bool]) -> Test:
+    at.reads(ref["field"])
+    return at.lower(predicates.compared(at.field, ref["field"], compare, accepts))
+
+
+def _test(at: Site, name: str, value: Any) -> Test:
+    """The engine test (name, field, value); for a constant the engines cannot both
+    hold exactly, the same Python comparison, lowered."""
+    if held_exactly(value):
+        return (name, at.field, value)
+    python, field = NATIVE[name].python, at.field
+    return at.lower(lambda fact, today: python(field_value(fact, field), value))
 
 
 def _present(at: Site) -> Test:
@@ -89,15 +128,12 @@ def _lowered(build: Callable[[Site, Any], predicates.Predicate]) -> Callable[[Si
 
 
 _OPERATORS = (
-    Operator("equals", (ANYTHING,), lambda at, value: ("equals", at.field, value),
-             _compared("", operator.eq)),
-    Operator("not_equals", (ANYTHING,),
-             lambda at, value: ("and", (_present(at), ("not_equals", at.field, value))),
-             _compared("$neq", operator.ne)),
+    _comparison("equals", "", operator.eq),
+    _comparison("not_equals", "$neq", operator.ne),
     Operator("in", (VALUES,),
-             lambda at, values: ("or", tuple(("equals", at.field, v) for v in values))),
+             lambda at, values: ("or", tuple(_test(at, "equals", v) for v in values))),
     Operator("not_in", (VALUES,), lambda at, values: (
-        "and", (_present(at), *(("not_equals", at.field, v) for v in values)))),
+        "and", (_present(at), *(_test(at, "not_equals", v) for v in values)))),
     _order("gt", operator.gt),
     _order("gte", operator.ge),
     _order("lt", operator.lt),
@@ -106,9 +142,9 @@ _OPERATORS = (
     Operator("present", (BOOLEAN,), lambda at, value: ("present", at.field, value),
              Native(lambda field, value: {"$ex" if value else "$nex": {field: 1}},
                     lambda found, value: (found is not MISSING) == value)),
-    Operator("matches", (TEXT,), _lowered(
+    Operator("matches", (PATTERN,), _lowered(
         lambda at, value: predicates.matching(at.field, value, True, at.where))),
-    Operator("not_matches", (TEXT,), _lowered(
+    Operator("not_matches", (PATTERN,), _lowered(
         lambda at, value: predicates.matching(at.field, value, False, at.where))),
     Operator("empty", (BOOLEAN,), _lowered(
         lambda at, value: predicates.emptiness(at.field, value))),

@@ -7,10 +7,10 @@ before the engine runs, so both back ends see the same answer.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from typing import Any
 
+from smplan_lint.conditions.regex import PatternError, compile_search
 from smplan_lint.conditions.values import ConditionError, is_field_ref, is_number
 from smplan_lint.engine.program import MISSING, field_value
 
@@ -18,15 +18,16 @@ Predicate = Callable[[dict[str, Any], datetime.date], bool]
 
 
 def matching(field: str, expression: str, wanted: bool, where: str) -> Predicate:
-    """A text field matches (or not) a regular expression; a non-text never does."""
+    """A text field matches (or not) a regular expression, in linear time (RE2); a
+    non-text never does."""
     try:
-        pattern = re.compile(expression)
-    except re.error as error:
+        search = compile_search(expression)
+    except PatternError as error:
         raise ConditionError(f"bad regular expression: {error}", where) from None
 
     def test(fact: dict[str, Any], today: datetime.date) -> bool:
         found = field_value(fact, field)
-        return isinstance(found, str) and bool(pattern.search(found)) == wanted
+        return isinstance(found, str) and search(found) == wanted
 
     return test
 
@@ -58,6 +59,18 @@ def dated(field: str, holds: Callable[[int, Any], bool], limit: Any = None) -> P
             if not is_number(days):
                 return False
         return holds((today - date).days, days)
+
+    return test
+
+
+def compared(field: str, other: str, compare: Callable[[Any, Any], bool],
+             accepts: Callable[[Any], bool]) -> Predicate:
+    """A field against another field of the same fact (`{field: name}`): false when
+    either is missing or is not of the kind the comparison takes."""
+
+    def test(fact: dict[str, Any], today: datetime.date) -> bool:
+        mine, theirs = field_value(fact, field), field_value(fact, other)
+        return accepts(mine) and accepts(theirs) and bool(compare(mine, theirs))
 
     return test
 

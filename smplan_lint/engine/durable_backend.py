@@ -34,7 +34,15 @@ from typing import Any
 import durable_rules_engine as _native
 
 from smplan_lint.conditions.operators import NATIVE
-from smplan_lint.engine.program import END_FACT_TYPE, Case, Match, Pattern, Program
+from smplan_lint.engine.program import (
+    END_FACT_TYPE,
+    MISSING,
+    Case,
+    Match,
+    Pattern,
+    Program,
+    field_value,
+)
 from smplan_lint.engine.shards import split
 
 _CALLS = ("create_ruleset", "assert_facts", "assert_fact", "start_action_for_state",
@@ -51,66 +59,128 @@ _OBSERVED = 2
 _BATCH = 1000
 # Facts one session owns: see shards.py for why sessions stay small.
 SESSION_SIZE = 1000
-
-
-def _condition(test: tuple) -> dict[str, Any]:
-    op = test[0]
-    if op in ("and", "or"):
-        return {f"${op}": [_condition(part) for part in test[1]]}
-    return NATIVE[op].durable(test[1], test[2])
-
-
-def _pattern(pattern: Pattern) -> dict[str, Any]:
-    parts: list[dict[str, Any]] = [{"type": pattern.type}]
-    if pattern.test is not None:
-        parts.append(_condition(pattern.test))
-    parts.extend({join.field: {join.alias: join.other}} for join in pattern.joins)
-    alias = f"{pattern.alias}$not" if pattern.negated else pattern.alias
-    return {alias: {"$and": parts}}
-
-
-def _rule(case: Case) -> dict[str, Any]:
-    patterns = [_pattern(p) for p in case.patterns]
-    if case.has_absence:
-        patterns.insert(0, {_GATE: {"type": END_FACT_TYPE}})
-    return {"all": patterns, "cap": _BATCH}
-
-
-def _used_fields(program: Program) -> dict[str, tuple[str, ...]]:
-    """For each fact type some pattern binds: the top-level fields the engine reads."""
-    used: dict[str, set[str]] = {}
-
-    def tested(test: tuple | None, into: set[str]) -> None:
-        if test is None:
-            return
-        if test[0] in ("and", "or"):
-            for part in test[1]:
-                tested(part, into)
-        else:
-            into.add(test[1].split(".")[0])
-
-    for case in program.cases:
-        types = {pattern.alias: pattern.type for pattern in case.patterns}
-        for pattern in case.patterns:
-            fields = used.setdefault(pattern.type, {"type", "_n"})
-            tested(pattern.test, fields)
-            for join in pattern.joins:
-                fields.add(join.field.split(".")[0])
-                used.setdefault(types[join.alias], {"type", "_n"}).add(join.other.split(".")[0])
-    return {kind: tuple(sorted(fields)) for kind, fields in used.items()}
+# durable-rules fails on large rulesets: past about 260 equality rules it stops with
+# error 108, past about 505 regex rules create_ruleset never returns, and a fact of
+# more than about 250 properties gives error 302. Programs are split (see _rulesets).
+_RULESET_CASES = 50
+_RULESET_FIELDS = 100
 
 
 class _Ruleset:
-    """One program registered with the engine, and what reading its matches needs."""
+    """One program registered with the engine, and what reading its matches needs.
 
-    def __init__(self, program: Program) -> None:
-        definition = {case.key: _rule(case) for case in program.cases}
+    Every field a test or join reads goes to the engine under a flat name of its own
+    (`f0`, `f1`, ...), holding a value the engine compares as Python does: text is
+    prefixed so that "1" stays apart from 1, and None, lists and mappings become
+    markers that equal no constant (one for None, which Python joins with None; one
+    per fact and field for the others, which join nothing).
+    """
+
+    def __init__(self, program: Program, name: str) -> None:
+        self.program = program
+        self.names: dict[str, str] = {}
+        definition = {case.key: self._rule(case) for case in program.cases}
         definition[_SESSION_RULE] = {"all": [{"end": {"type": END_FACT_TYPE}}]}
-        self.handle = _native.create_ruleset(f"smplan_{program.digest[:16]}",
-                                             json.dumps(definition))
-        self.fields = _used_fields(program)
+        self.handle = _native.create_ruleset(name, json.dumps(definition))
+        self.fields = self._read_fields(program)
         self.aliases = {case.key: tuple(p.alias for p in case.patterns if not p.negated)
                         for case in program.cases}
+
+    def _name(self, path: str) -> str:
+        return self.names.setdefault(path, f"f{len(self.names)}")
+
+    def _condition(self, test: tuple) -> dict[str, Any]:
+        op = test[0]
+        if op in ("and", "or"):
+            return {f"${op}": [self._condition(part) for part in test[1]]}
+        return NATIVE[op].durable(self._name(test[1]), _engine_value(test[2]))
+
+    def _pattern(self, pattern: Pattern) -> dict[str, Any]:
+        # Joins before tests: after a nested $and/$or, durable-rules ignores the joins
+        # that follow and binds every fact that passes the tests.
+        parts: list[dict[str, Any]] = [{"type": pattern.type}]
+        parts.extend({self._name(join.field): {join.alias: self._name(join.other)}}
+                     for join in pattern.joins)
+        if pattern.test is not None:
+            parts.append(self._condition(pattern.test))
+        alias = f"{pattern.alias}$not" if pattern.negated else pattern.alias
+        return {alias: {"$and": parts}}
+
+    def _rule(self, case: Case) -> dict[str, Any]:
+        patterns = [self._pattern(p) for p in case.patterns]
+        if case.has_absence:
+            patterns.insert(0, {_GATE: {"type": END_FACT_TYPE}})
+        return {"all": patterns, "cap": _BATCH}
+
+    def _read_fields(self, program: Program) -> dict[str, tuple[tuple[str, str], ...]]:
+        """For each fact type some pattern binds: the (path, flat name) pairs it reads."""
+        used: dict[str, set[str]] = {p.type: set() for case in program.cases
+                                     for p in case.patterns}
+        for case in program.cases:
+            for kind, path in _case_paths(case):
+                used[kind].add(path)
+        return {kind: tuple((path, self.names[path]) for path in sorted(paths))
+                for kind, paths in used.items()}
+
+    def engine_fact(self, fact: dict[str, Any]) -> dict[str, Any]:
+        """The fact as the engine gets it: type, `_n` and the fields its patterns read."""
+        shown = {"type": fact["type"], "_n": fact["_n"]}
+        for path, name in self.fields[fact["type"]]:
+            value = field_value(fact, path)
+            if value is not MISSING:
+                shown[name] = _engine_value(value, f"{fact['_n']}.{name}")
+        return shown
+
+
+def _case_paths(case: Case) -> set[tuple[str, str]]:
+    """The (fact type, path) pairs a case's tests and joins read."""
+    types = {pattern.alias: pattern.type for pattern in case.patterns}
+    paths: set[tuple[str, str]] = set()
+
+    def tested(kind: str, test: tuple | None) -> None:
+        if test is not None and test[0] in ("and", "or"):
+            for part in test[1]:
+                tested(kind, part)
+        elif test is not None:
+            paths.add((kind, test[1]))
+
+    for pattern in case.patterns:
+        tested(pattern.type, pattern.test)
+        for join in pattern.joins:
+            paths.update(((pattern.type, join.field), (types[join.alias], join.other)))
+    return paths
+
+
+def _rulesets(program: Program) -> list[_Ruleset]:
+    """The program as rulesets durable-rules can hold: at most _RULESET_CASES cases
+    reading at most _RULESET_FIELDS fields each (a single larger case stays whole)."""
+    parts: list[list[Case]] = [[]]
+    fields: set[tuple[str, str]] = set()
+    for case in program.cases:
+        needed = _case_paths(case)
+        if parts[-1] and (len(parts[-1]) == _RULESET_CASES
+                          or len(fields | needed) > _RULESET_FIELDS):
+            parts.append([])
+            fields = set()
+        parts[-1].append(case)
+        fields |= needed
+    return [_Ruleset(Program(tuple(cases), program.digest),
+                     f"smplan_{program.digest[:16]}_{number}")
+            for number, cases in enumerate(parts)]
+
+
+_TEXT, _NONE, _OPAQUE = "\x01", "\x02", "\x03"
+
+
+def _engine_value(value: Any, where: str = "") -> Any:
+    """A value as the engine compares it: see _Ruleset."""
+    if isinstance(value, str):
+        return _TEXT + value
+    if value is None:
+        return _NONE
+    if isinstance(value, list | dict):
+        return _OPAQUE + where
+    return value
 
 
 class DurableBackend:
@@ -118,22 +188,26 @@ class DurableBackend:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._rulesets: dict[str, _Ruleset] = {}
+        self._rulesets: dict[str, list[_Ruleset]] = {}
         self._sessions = 0
 
     def run(self, program: Program, facts: list[dict[str, Any]]) -> list[Match]:
         with self._lock:
-            ruleset = self._rulesets.get(program.digest)
-            if ruleset is None:
-                ruleset = self._rulesets[program.digest] = _Ruleset(program)
-            used = ruleset.fields
-            batch = [{key: fact[key] for key in keep if key in fact}
-                     for fact in facts
-                     if type(fact["type"]) is str and (keep := used.get(fact["type"]))]
-            matches = []
-            for shard in split(program, batch, SESSION_SIZE):
-                matches.extend(shard.reported(self._session(ruleset, shard.facts)))
-            return matches
+            rulesets = self._rulesets.get(program.digest)
+            if rulesets is None:
+                rulesets = self._rulesets[program.digest] = _rulesets(program)
+            return [match for ruleset in rulesets for match in self._run(ruleset, facts)]
+
+    def _run(self, ruleset: _Ruleset, facts: list[dict[str, Any]]) -> list[Match]:
+        read = ruleset.fields
+        engine_facts = [fact for fact in facts
+                        if type(fact["type"]) is str and fact["type"] in read]
+        shown = {fact["_n"]: ruleset.engine_fact(fact) for fact in engine_facts}
+        matches = []
+        for shard in split(ruleset.program, engine_facts, SESSION_SIZE):
+            session = [shown[fact["_n"]] for fact in shard.facts]
+            matches.extend(shard.reported(self._session(ruleset, session)))
+        return matches
 
     def _session(self, ruleset: _Ruleset, facts: list[dict[str, Any]]) -> list[Match]:
         self._sessions += 1

@@ -18,7 +18,11 @@ def _solve(case: Case, depth: int, bound: dict[str, dict], facts: FactIndex) -> 
         yield bound
         return
     pattern = case.patterns[depth]
-    matching = (f for f in facts.candidates(pattern, bound) if holds(pattern.test, f))
+    # The facts of one match are distinct, as in durable-rules: a fact bound to an
+    # earlier alias neither binds again nor defeats an absence.
+    taken = [fact for fact in bound.values() if fact["type"] == pattern.type]
+    matching = (f for f in facts.candidates(pattern, bound)
+                if holds(pattern.test, f) and not any(f is fact for fact in taken))
     if pattern.negated:
         if next(matching, None) is None:
             yield from _solve(case, depth + 1, bound, facts)

@@ -86,7 +86,10 @@ class _Planner:
         for case in program.cases:
             root, *links = case.patterns
             if links:
-                self._cases[root.type].append((root.alias, [_Link(p, index) for p in links]))
+                self._cases[root.type].append((root.alias, [
+                    _Link(p, index, 1 + sum(q.type == p.type and not q.negated
+                                            for q in case.patterns[:at + 1]))
+                    for at, p in enumerate(links)]))
 
     def support(self, root: dict[str, Any]) -> list[dict[str, Any]]:
         """The facts the cases rooted at this fact can bind, besides the root (a fact
@@ -103,18 +106,20 @@ class _Planner:
 
 class _Link:
     """One pattern after a case's root, as a table from join values to what it needs:
-    every fact it can bind or, if negated, one that defeats it. Built in one pass over
-    the pattern's type, so each root costs one lookup per link."""
+    every fact it can bind or, if negated, enough facts that defeat it (`witnesses`:
+    one more than the facts of its type bound before it, which cannot defeat it).
+    Built in one pass over the pattern's type, so each root costs one lookup per link."""
 
-    def __init__(self, pattern: Pattern, index: FactIndex) -> None:
+    def __init__(self, pattern: Pattern, index: FactIndex, witnesses: int) -> None:
         self.pattern = pattern
         self._aliases = tuple({join.alias: None for join in pattern.joins})
         self._reads = tuple((self._aliases.index(join.alias), join.other)
                             for join in pattern.joins)
         table = index.keyed(pattern.type, tuple(join.field for join in pattern.joins))
         if pattern.negated:
-            table = {key: [witness] for key, facts in table.items()
-                     if (witness := next((f for f in facts if holds(pattern.test, f)), None))}
+            table = {key: found for key, facts in table.items()
+                     if (found := list(itertools.islice(
+                         (f for f in facts if holds(pattern.test, f)), witnesses)))}
         self._table = table
 
     def needs(self, bound: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -9,11 +9,38 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
+from smplan_lint.conditions.values import describe, is_number
 from smplan_lint.engine.program import Case, Join, Pattern, Program
-from smplan_lint.packs.model import Pack, Rule
+from smplan_lint.packs.model import Pack, PackError, Rule
 
 LINK_KEYS = {"type", "on", "when"}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class OptionError(PackError):
+    """An option chosen in the configuration that its rule cannot use."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _options(rule: Rule, chosen: dict[str, Any]) -> dict[str, Any]:
+    """The rule's options with the chosen ones, each of its default's kind."""
+    for name, value in chosen.items():
+        default = rule.options.get(name)
+        if default is not None and _kind(value) != _kind(default):
+            raise OptionError(f"options of rule {rule.id} ({rule.name}): '{name}' takes "
+                              f"{_kind(default)} like its default ({default!r}), not "
+                              f"{describe(value)}", rule.source)
+    return {**rule.options, **chosen}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if is_number(value):
+        return "a number"
+    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
 def compile_rule(compiler: Compiler, rule: Rule, options: dict[str, Any]) -> list[Case]:
@@ -122,10 +149,15 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
     for pack in packs:
         for rule in pack.rules:
             rules[rule.id] = rule
-            options[rule.id] = {**rule.options, **chosen.get(rule.id, {})}
+            options[rule.id] = _options(rule, chosen.get(rule.id, {}))
             if rule.builtin:
                 continue
-            for number, case in enumerate(compile_rule(compiler, rule, options[rule.id])):
+            try:
+                compiled = compile_rule(compiler, rule, options[rule.id])
+            except ConditionError as error:   # only a chosen option can fail here
+                raise OptionError(f"options of rule {rule.id} ({rule.name}): {error}",
+                                  rule.source) from None
+            for number, case in enumerate(compiled):
                 cases.append(case)
                 case_rules[case.key] = rule
                 case_specs[case.key] = rule.cases[number]

@@ -4,9 +4,13 @@ packs named by path."""
 from __future__ import annotations
 
 import contextlib
+import datetime
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from smplan_lint.packs.load import check_clashes, core_pack, load_pack
 from smplan_lint.packs.model import Pack, PackError
@@ -64,8 +68,10 @@ def _installed_packs() -> list[Pack]:
         try:
             target = entry.load()
             found = target() if callable(target) else target
-        except Exception as error:  # a broken plug-in must not crash the linter
-            raise PackError(f"installed pack {entry.name!r} failed to load: {error}",
+        except (Exception, SystemExit) as error:  # a broken plug-in must not end the run
+            reason = (f"it tried to end the program (SystemExit {error.code!r})"
+                      if isinstance(error, SystemExit) else str(error) or type(error).__name__)
+            raise PackError(f"installed pack {entry.name!r} failed to load: {reason}",
                             entry.value) from None
         location, providers = (found.get("path"), found.get("providers") or {}) \
             if isinstance(found, dict) else (found, {})
@@ -75,6 +81,20 @@ def _installed_packs() -> list[Pack]:
             raise PackError(f"installed pack {entry.name!r} must give a path, or "
                             "{'path': ..., 'providers': {fact_type: [callable]}}", entry.value)
         pack = load_pack(str(location))
-        pack.providers = providers
+        pack.providers = {kind: [_checked(f) for f in found] for kind, found in providers.items()}
         packs.append(pack)
     return packs
+
+
+def _checked(provider: Callable[..., Any]) -> Callable[..., dict[str, Any]]:
+    """A provider whose answer is checked: a mapping of attributes, or nothing. The
+    caller reports a provider that raises, naming it."""
+
+    @functools.wraps(provider)
+    def checked(fact: dict[str, Any], today: datetime.date) -> dict[str, Any]:
+        found = provider(fact, today)
+        if found is not None and not isinstance(found, dict):
+            raise TypeError(f"it returned {type(found).__name__}, not a mapping of attributes")
+        return found or {}
+
+    return checked

@@ -19,9 +19,10 @@ from smplan_lint import __version__
 from smplan_lint.conditions import Compiler, ConditionError
 from smplan_lint.findings import SEVERITIES
 from smplan_lint.inventory import FIELD_TYPES, RECORD_KINDS
-from smplan_lint.load import Document, UnusableInput, load_path
+from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs.compile import compile_rule
 from smplan_lint.packs.model import Pack, PackError, Rule
+from smplan_lint.safe_io import FileRefused, read_bounded
 
 RULE_KEYS = {
     "id", "name", "severity", "summary", "why", "fix", "message", "area", "at", "options",
@@ -69,8 +70,14 @@ def load_pack(path: str) -> Pack:
 
 
 def _read(path: Path) -> Document:
+    """A pack file, read bounded: a FIFO or a link to a device in a pack folder must
+    not hang the run."""
     try:
-        return load_path(str(path))
+        return load_bytes(read_bounded(path), str(path))
+    except FileRefused as error:
+        raise PackError(str(error), str(path)) from None
+    except OSError as error:   # a folder named like a pack file
+        raise PackError(f"cannot read: {error.strerror or error}", str(path)) from None
     except UnusableInput as error:
         raise PackError(str(error), str(path), error.line or 1, error.column or 1) from None
 
