@@ -7,7 +7,8 @@
 - nulls and blank strings are left out (also under unknown keys), so "written with no value"
   and "not written" are the same "missing" to the rules (the engine treats null as present);
 - dates are ISO strings ``YYYY-MM-DD``; network names are lower case; handles lose a leading
-  ``@``; a ``lint-ignore`` entry written as a bare reason becomes ``{"reason": ...}``;
+  ``@`` (one longer than any network allows is reported, SMP006, and kept); a ``lint-ignore``
+  entry written as a bare reason becomes ``{"reason": ...}``;
 - keys the format does not define are kept as written (rule packs check them) and reported
   as likely typos (SMP004) or as unknown (SMP005);
 - every record (organisation, audit, list item, metric, suppression; not the plan itself nor
@@ -205,6 +206,10 @@ class _Walker:
             if _blank(value):
                 return _MISSING
             value = spec.normalise(value) if spec.normalise else value
+            if spec.max_length is not None and len(value) > spec.max_length:
+                # kept: a handle still names its profile; the checks that compare skip it
+                self.report(INVALID_VALUE, pointer, f"{name} is {len(value)} characters long, "
+                            f"more than the {spec.max_length} any network allows", subject)
         elif spec.type == "boolean":
             if not isinstance(value, bool):
                 return self.wrong_type(spec, value, pointer, name, subject)
