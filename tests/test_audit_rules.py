@@ -79,9 +79,9 @@ def test_an_alias_is_one_network_everywhere_and_named_once_where_written(engine_
 
 
 def test_a_teams_own_network_is_known_through_the_option():
-    plan = {"accounts": [{"id": "a", "network": "kick", "handle": "acme"}]}
+    plan = {"accounts": [{"id": "a", "network": "vero", "handle": "acme"}]}
     assert "SMP209" in {f.rule for f in _lint(plan)}
-    own = compile_packs([core_pack()], {"SMP209": {"networks": ["Kick"]}})
+    own = compile_packs([core_pack()], {"SMP209": {"networks": ["Vero"]}})
     assert "SMP209" not in {f.rule for f in _lint(plan, compiled=own)}
 
 

@@ -262,8 +262,9 @@ class _Builder:
                                      "kinds": list(verdict.kinds)}
 
     def _network_names(self) -> None:
-        """One fact per network written in accounts, goals and missions (SMP209), at the
-        place it is written, with the network as written (`_subject`) and as read."""
+        """A fact per alias or unknown network written in accounts, goals and missions
+        (SMP209), at the place it is written, with the name as written (`_subject`) and
+        as read; a known network's own name needs none."""
         for kind, section in (("account", "accounts"), ("goal", "goals")):
             for item in self.written.get(section, []):
                 if "network" in item:
@@ -277,6 +278,8 @@ class _Builder:
 
     def _network_name(self, written: str, pointer: str, identity: str,
                       owner: str | None) -> None:
+        if written in self.vocabulary.known:  # nothing to say: no fact for the engine to carry
+            return
         self._add({"type": "network_name", **self.vocabulary.describe(written),
                    "_pointer": pointer, "_subject": written,
                    "_identity": f"network_name:{identity}", "_owner": owner or self.reviewer})
