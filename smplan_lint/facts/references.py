@@ -36,12 +36,15 @@ class Suggester:
 
     def __init__(self, names: Iterable[str], meaning: Mapping[str, str] | None = None) -> None:
         self._meaning = meaning or {}
-        self._names = list(dict.fromkeys(names))
-        self._folded = [name.casefold() for name in self._names]
         self._by_fold: dict[str, list[str]] = defaultdict(list)
         self._by_part: dict[str, list[str]] = defaultdict(list)
-        for name, folded in zip(self._names, self._folded, strict=True):
+        # by length: only names within MAX_EDITS of a reference's length can be near it,
+        # so a long reference costs nothing against many short names
+        self._by_length: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for name in dict.fromkeys(names):
+            folded = name.casefold()
             self._by_fold[folded].append(name)
+            self._by_length[len(folded)].append((folded, name))
             parts = [part for part in _SEPARATORS.split(folded) if part]
             for part in set(parts) if len(parts) > 1 else ():
                 self._by_part[part].append(name)
@@ -60,13 +63,16 @@ class Suggester:
     def _near(self, folded: str) -> tuple[list[str], ...]:
         """Names one edit away, then names two edits away, each within its allowance."""
         by_edits: tuple[list[str], ...] = tuple([] for _ in range(MAX_EDITS))
-        if len(folded) < 3:
+        size = len(folded)
+        near = [pair for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
+                for pair in self._by_length.get(length, ())]
+        if size < 3 or not near:
             return by_edits
-        found = process.extract(folded, self._folded, scorer=OSA.distance,
+        found = process.extract(folded, [choice for choice, _ in near], scorer=OSA.distance,
                                 score_cutoff=MAX_EDITS, limit=None)
         for choice, edits, index in found:
             if 0 < edits <= allowed_edits(folded, choice):
-                by_edits[int(edits) - 1].append(self._names[index])
+                by_edits[int(edits) - 1].append(near[index][1])
         return by_edits
 
 
