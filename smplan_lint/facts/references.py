@@ -7,7 +7,9 @@ letters is one edit). Short names allow fewer edits: two for names longer than
 four characters, one for three or four, none below three, or every two-letter
 id would be "near" every other. The first of these tiers that finds anything
 decides, and only when it points at a single name: a guess between two is no
-suggestion.
+suggestion. A reference is compared (in rapidfuzz's C code) only with names of
+about its length; suggestions are looked for only for references that resolve
+to nothing, so their cost is that of the plan's broken references.
 """
 
 from __future__ import annotations
