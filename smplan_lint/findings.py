@@ -43,13 +43,20 @@ class Finding:
     owner: str | None = None
     suppressed: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    # The proposed value of a "did you mean" (an id, a network). In the JSON contract
+    # only when there is one, so findings without it keep their exact shape.
+    suggestion: str | None = None
 
     def sort_key(self) -> tuple:
         return (SEVERITY_RANK[self.severity], self.file, self.line, self.column, self.rule)
 
     def contract(self) -> dict[str, Any]:
-        """The fields of the versioned JSON contract (SPEC §6), in order."""
-        return {key: getattr(self, key) for key in CONTRACT_FIELDS}
+        """The fields of the versioned JSON contract (SPEC §6), in order; `suggestion`
+        (additive) last, and only when there is one."""
+        fields = {key: getattr(self, key) for key in CONTRACT_FIELDS}
+        if self.suggestion is not None:
+            fields["suggestion"] = self.suggestion
+        return fields
 
 
 CONTRACT_FIELDS = (

@@ -212,6 +212,8 @@ class _Placer:
         finding.network = subject.get("network")
         finding.owner = subject.get("_owner")
         finding.evidence = subject.get("_evidence", {})
+        # a "did you mean" proposes a value for the field the finding points at
+        finding.suggestion = subject.get(f"{relative}_suggestion") if relative else None
         return finding
 
     def _finding(self, rule: Rule, severity: str, message: str, pointer: str, at: str,

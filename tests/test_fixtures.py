@@ -31,7 +31,8 @@ def _expected(name: str) -> Counter:
     return found
 
 
-FAILING = ("failing.smplan.yaml", "bare.smplan.yaml", "empty.smplan.yaml")
+FAILING = ("failing.smplan.yaml", "failing-audit.smplan.yaml", "bare.smplan.yaml",
+           "empty.smplan.yaml")
 SPREADSHEET = "spreadsheets/audit.smplan.xlsx"  # trips the rules only a sheet can break
 
 

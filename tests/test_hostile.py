@@ -269,7 +269,9 @@ CASES = [
          b"imitation_severity: error}\n", 0,
          absent=(("SMP501", "bob"),)),
     Case("user-key-shadows-goal-count", b"version: 1\ngoal_count: 10\n", 0,
-         findings=(("SMP101", 1, "the plan has 0 goal(s)"),)),
+         findings=(("SMP101", 1, "the plan has no goals"),)),
+    Case("user-key-shadows-sound-goal-count", b"version: 1\nsound_goal_count: 10\n", 0,
+         findings=(("SMP101", 1, "the plan has no goals"),)),
 
     # --- issue 14: a 310-digit integer is a finding, and hints quote what was written ---
     Case("integers-of-310-digits", lambda: HUGE_NUMBERS, 1,

@@ -45,6 +45,8 @@ def _schema(node: Node, nullable: bool) -> dict[str, Any]:
             out["enum"] = list(node.enum)
         if node.minimum is not None:
             out["minimum"] = node.minimum
+        if node.max_length is not None:
+            out["maxLength"] = node.max_length
     elif isinstance(node, ListOf):
         out = {"type": "array", "description": node.description, "items": _schema(node.item, False)}
     elif isinstance(node, MapOf):

@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 FORMAT_VERSION = 1
+MAX_HANDLE_LENGTH = 100
+"""No network allows a longer handle (X: 15, Instagram: 30, YouTube: 100 characters)."""
 
 
 def _network(name: str) -> str:
@@ -28,6 +30,7 @@ class Scalar(NamedTuple):
     enum: tuple[Any, ...] = ()
     minimum: int | None = None
     normalise: Callable[[str], str] | None = None
+    max_length: int | None = None  # longer text is reported, and kept
 
 
 class ListOf(NamedTuple):
@@ -80,7 +83,7 @@ def _network_field(description: str) -> Scalar:
 
 
 def _handle_field(description: str) -> Scalar:
-    return Scalar("string", description, normalise=normalise_handle)
+    return Scalar("string", description, normalise=normalise_handle, max_length=MAX_HANDLE_LENGTH)
 
 
 SUPPRESSION = Record(

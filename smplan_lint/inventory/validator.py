@@ -7,7 +7,8 @@
 - nulls and blank strings are left out (also under unknown keys), so "written with no value"
   and "not written" are the same "missing" to the rules (the engine treats null as present);
 - dates are ISO strings ``YYYY-MM-DD``; network names are lower case; handles lose a leading
-  ``@``; a ``lint-ignore`` entry written as a bare reason becomes ``{"reason": ...}``;
+  ``@`` (one longer than any network allows is reported, SMP006, and kept); a ``lint-ignore``
+  entry written as a bare reason becomes ``{"reason": ...}``;
 - keys the format does not define are kept as written (rule packs check them) and reported
   as likely typos (SMP004) or as unknown (SMP005);
 - every record (organisation, audit, list item, metric, suppression; not the plan itself nor
@@ -226,24 +227,17 @@ class _Walker:
             if _blank(value):
                 return _MISSING
             value = spec.normalise(value) if spec.normalise else value
+            if spec.max_length is not None and len(value) > spec.max_length:
+                # kept: a handle still names its profile; the checks that compare skip it
+                self.report(INVALID_VALUE, pointer, f"{name} is {len(value)} characters long, "
+                            f"more than the {spec.max_length} any network allows", subject)
         elif spec.type == "boolean":
             if not isinstance(value, bool):
                 return self.wrong_type(spec, value, pointer, name, subject)
         else:
-            if isinstance(value, float) and spec.type == "integer" and value.is_integer():
-                value = int(value)
-            allowed = int if spec.type == "integer" else int | float
-            if isinstance(value, bool) or not isinstance(value, allowed):
-                return self.wrong_type(spec, value, pointer, name, subject)
-            if isinstance(value, int) and abs(value) > sys.float_info.max:
-                digits = len(str(abs(value)))
-                return self.invalid(pointer, f"{name} is too large ({digits} digits)", subject)
-            if not math.isfinite(value):
-                return self.invalid(pointer, f"{name} {value} is not a finite number", subject)
-            if spec.minimum is not None and value < spec.minimum:
-                return self.invalid(
-                    pointer, f"{name} {_shown(value)} must be at least {spec.minimum}", subject
-                )
+            value = self.number(spec, value, pointer, name, subject)
+            if value is _MISSING:
+                return value
         if spec.enum and value not in spec.enum:
             if len(spec.enum) == 1:
                 message = f"{name} must be {spec.enum[0]!r}, got {_shown(value)}"
@@ -253,6 +247,24 @@ class _Walker:
             if isinstance(value, str) and (hint := _closest(value, spec.enum)):
                 message += f" (did you mean {hint!r}?)"
             return self.invalid(pointer, message, subject)
+        return value
+
+    def number(self, spec: Scalar, value: Any, pointer: str, name: str,
+               subject: str | None) -> Any:
+        if isinstance(value, float) and spec.type == "integer" and value.is_integer():
+            value = int(value)
+        allowed = int if spec.type == "integer" else int | float
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            return self.wrong_type(spec, value, pointer, name, subject)
+        if isinstance(value, int) and abs(value) > sys.float_info.max:
+            digits = len(str(abs(value)))
+            return self.invalid(pointer, f"{name} is too large ({digits} digits)", subject)
+        if not math.isfinite(value):
+            return self.invalid(pointer, f"{name} {value} is not a finite number", subject)
+        if spec.minimum is not None and value < spec.minimum:
+            return self.invalid(
+                pointer, f"{name} {_shown(value)} must be at least {spec.minimum}", subject
+            )
         return value
 
     def date_value(

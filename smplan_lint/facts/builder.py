@@ -1,9 +1,9 @@
-"""The validated plan as engine facts, plus the derived attributes that need Python.
+"""The facts, built from the validated plan with network aliases read as their network.
 
-One fact per account, goal, person, objective, mission, network, discovered
-profile, affiliate and competitor, and one for the plan. Every fact carries a
-unique `_n` (durable-rules rejects identical facts) and `key` instead of the
-reserved `id`. Where a finding lands is kept in the `_`-prefixed fields.
+Every fact carries a unique `_n` (durable-rules rejects identical facts) and `key`
+instead of the reserved `id`. Where a finding lands is kept in the `_`-prefixed
+fields. A reference that resolves to nothing gets a `<field>_suggestion` (did you
+mean), which the finding pointing at that field proposes.
 """
 
 from __future__ import annotations
@@ -13,17 +13,11 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from smplan_lint.facts.networks import Vocabulary
+from smplan_lint.facts.references import Ids
+from smplan_lint.facts.reserved import RESERVED
+
 DEFAULT_REVIEW_DAYS = 90
-# Fields smplan-lint itself sets on facts. A plan's own key of one of these names is
-# ignored (the validator says so), so it can never stand in for a computed value.
-RESERVED = frozenset({
-    "type", "key", "sid", "duplicate_of", "metric_names", "vanity_only", "measurable",
-    "time_bound", "statement_networks", "statement_accounts", "imitates", "imitation_evidence",
-    "imitation_severity", "imitation_confidence", "goal_count", "account_count",
-    "competitor_count", "target_network_count", "review_every_days", "has_audit",
-    "audit_last_reviewed", "audit_reviewer", "sentence_count", "length", "targeted",
-    "targets_declared",
-})
 _SENTENCE_END = re.compile(r"[.!?。]+(?:\s+|$)")
 
 
@@ -37,11 +31,21 @@ def build_facts(plan: dict[str, Any], today: datetime.date,
 class _Builder:
     def __init__(self, plan: dict[str, Any], today: datetime.date,
                  options: dict[str, dict[str, Any]]) -> None:
+        self.vocabulary = Vocabulary(options.get("SMP209", {}).get("networks") or ())
+        self.written, plan = plan, self.vocabulary.read_aliases(plan)
         self.plan, self.today, self.options = plan, today, options
         self.facts: list[dict[str, Any]] = []
         organisation = plan.get("organisation", {})
         audit = plan.get("audit", {})
         self.people = {p["id"]: p for p in plan.get("people", []) if "id" in p}
+        self.references: dict[str, Ids | Vocabulary] = {
+            "owner": Ids(self.people),
+            "account": Ids(a["id"] for a in plan.get("accounts", []) if "id" in a),
+            "objective": Ids(o["id"] for o in plan.get("objectives", []) if "id" in o),
+            "network": self.vocabulary,
+        }
+        placeholders = options.get("SMP204", {}).get("placeholders") or ()
+        self.placeholders = {_folded(str(text)) for text in placeholders}
         self.reviewer = self._name(audit.get("reviewer"))
         self._plan_fact(organisation, audit)
         for kind in ("person", "objective", "affiliate"):
@@ -55,6 +59,7 @@ class _Builder:
         self._missions()
         self._networks(organisation)
         self._discovered(organisation)
+        self._network_names()
 
     def _name(self, person: Any) -> str | None:
         """Who a finding is handed to: the person's name where `people:` knows it."""
@@ -80,6 +85,12 @@ class _Builder:
         fact["_identity"] = f"{kind}:{identity}"
         fact["_owner"] = self._name(item.get("owner")) or self.reviewer
         return self._add(fact)
+
+    def _suggest(self, fact: dict[str, Any], *fields: str) -> None:
+        """`<field>_suggestion`: the id an unresolved reference most likely meant."""
+        for field in fields:
+            if meant := self.references[field].suggestion(fact.get(field)):
+                fact[f"{field}_suggestion"] = meant
 
     def _plan_fact(self, organisation: dict, audit: dict) -> None:
         fact = {
@@ -107,6 +118,9 @@ class _Builder:
         first_seen: dict[tuple[str, str], str] = {}
         for item in self.plan.get("accounts", []):
             fact = self._item("account", item)
+            self._suggest(fact, "owner")
+            if isinstance(item.get("purpose"), str):
+                fact["purpose_placeholder"] = _folded(item["purpose"]) in self.placeholders
             handle_key = (item.get("network", ""), str(item.get("handle", "")).lower())
             if all(handle_key):
                 if handle_key in first_seen:
@@ -121,8 +135,10 @@ class _Builder:
         goals = self.plan.get("goals", [])
         readings = read_all(statement for item in goals
                             if isinstance(statement := item.get("statement"), str) and statement)
+        sound = 0
         for item in goals:
             fact = self._item("goal", item)
+            self._suggest(fact, "owner", "account", "objective", "network")
             statement = item.get("statement")
             reading = readings.get(statement) if isinstance(statement, str) else None
             metrics = [m for m in item.get("metrics", []) if isinstance(m, dict)]
@@ -148,13 +164,17 @@ class _Builder:
             fact["statement_accounts"] = list(reading.handles) if reading else []
             if reading and reading.truncated:
                 fact["statement_truncated"] = True
+            fact["sound"] = _is_sound(fact, self.today)
+            sound += fact["sound"]
+        self.facts[0]["sound_goal_count"] = sound
 
     def _missions(self) -> None:
         pointers = self.plan.get("_mission_pointers", {})
         for network, statement in self.plan.get("missions", {}).items():
             text = str(statement).strip()
             self._add({
-                "type": "mission", "network": network, "statement": text,
+                "type": "mission", "network": self.vocabulary.canonical(network),
+                "statement": text,
                 "sentence_count": len([s for s in _SENTENCE_END.split(text) if s.strip()]),
                 "length": len(text),
                 "_pointer": pointers.get(network, f"/missions/{_escape(network)}"),
@@ -168,22 +188,41 @@ class _Builder:
             if "network" in item:
                 accounts[item["network"]].append(item)
         targets = organisation.get("target_networks", [])
-        pointers = {n: f"/organisation/target_networks/{i}" for i, n in enumerate(targets)}
-        for network in dict.fromkeys([*accounts, *targets]):
+        pointers: dict[str, str] = {}
+        for index, network in enumerate(targets):
+            pointers.setdefault(network, f"/organisation/target_networks/{index}")
+        rivals = self._rivals()
+        for network in dict.fromkeys([*accounts, *targets, *rivals]):
             held = accounts.get(network, [])
             owners = [a["owner"] for a in held if "owner" in a]
+            rival = rivals.get(network, [])
             self._add({
                 "type": "network", "network": network, "account_count": len(held),
+                "remaining_account_count": sum(a.get("status") != "delete" for a in held),
                 "targeted": network in pointers, "targets_declared": bool(targets),
-                "_pointer": held[0]["_pointer"] if held else pointers[network],
+                "competitor_count": len(rival), "competitor_names": rival,
+                # a network only competitors are on: at the organisation, whose
+                # `lint-ignore` can record a decision against it
+                "_pointer": held[0]["_pointer"] if held else pointers.get(network, "/organisation"),
                 "_subject": network, "_identity": f"network:{network}",
                 "_owner": self._name(owners[0]) if owners else self.reviewer,
             })
+
+    def _rivals(self) -> dict[str, list[str]]:
+        """Networks competitors list a handle on: network -> the competitors' names."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for item in self.plan.get("organisation", {}).get("competitors", []):
+            for network, handle in item.get("handles", {}).items():
+                name = str(item.get("name") or handle)
+                if name not in found[network]:
+                    found[network].append(name)
+        return found
 
     def _discovered(self, organisation: dict) -> None:
         items = self.plan.get("discovered", [])
         if not items:
             return
+        from smplan_lint.derive.confusables import plain
         from smplan_lint.derive.handles import ImpersonationIndex, handle_too_long
 
         accounts = self.plan.get("accounts", [])
@@ -197,12 +236,15 @@ class _Builder:
             today=self.today,
             organisation=organisation.get("name"),
         )
+        listed = {(a["network"], plain(str(a["handle"])))
+                  for a in accounts if "network" in a and "handle" in a}
         judged: list[tuple[dict[str, Any], tuple]] = []  # (fact, profile) of each with a handle
         for item in items:
             fact = self._item("discovered", item)
             fact["_owner"] = self.reviewer
             fact.setdefault("status", "unreviewed")
             if "network" in item and "handle" in item:
+                fact["inventoried"] = (item["network"], plain(str(item["handle"]))) in listed
                 if handle_too_long(str(item["handle"])):
                     fact["handle_too_long"] = True
                 judged.append((fact, (item["network"], str(item["handle"]),
@@ -219,6 +261,29 @@ class _Builder:
                 fact["_evidence"] = {"official": verdict.target, "network": verdict.target_network,
                                      "kinds": list(verdict.kinds)}
 
+    def _network_names(self) -> None:
+        """A fact per alias or unknown network written in accounts, goals and missions
+        (SMP209), at the place it is written, with the name as written (`_subject`) and
+        as read; a known network's own name needs none."""
+        for kind, section in (("account", "accounts"), ("goal", "goals")):
+            for item in self.written.get(section, []):
+                if "network" in item:
+                    identity = item.get("id") or _network_handle(item) or item["_pointer"]
+                    self._network_name(item["network"], item["_pointer"], f"{kind}:{identity}",
+                                       self._name(item.get("owner")))
+        pointers = self.written.get("_mission_pointers", {})
+        for network in self.written.get("missions", {}):
+            self._network_name(network, pointers.get(network, f"/missions/{_escape(network)}"),
+                               f"mission:{network}", None)
+
+    def _network_name(self, written: str, pointer: str, identity: str,
+                      owner: str | None) -> None:
+        if written in self.vocabulary.known:  # nothing to say: no fact for the engine to carry
+            return
+        self._add({"type": "network_name", **self.vocabulary.describe(written),
+                   "_pointer": pointer, "_subject": written,
+                   "_identity": f"network_name:{identity}", "_owner": owner or self.reviewer})
+
 _SECTIONS = {"person": "people", "objective": "objectives", "affiliate": "affiliates"}
 _KNOWN_TOP = {"version", "organisation", "audit", "objectives", "people", "missions",
               "accounts", "affiliates", "goals", "discovered"}
@@ -228,6 +293,23 @@ def _network_handle(item: dict[str, Any]) -> str | None:
     if "network" in item and "handle" in item:
         return f"{item['network']}/{str(item['handle']).lower()}"
     return None
+
+
+def _folded(text: str) -> str:
+    """A purpose as placeholders are compared: case, spaces and a closing full stop ignored."""
+    folded = "".join(text.casefold().split())
+    return folded.rstrip(".") or folded
+
+
+def _is_sound(goal: dict[str, Any], today: datetime.date) -> bool:
+    """What SMP101 counts: a current goal (deadline not passed), not vanity-only,
+    measurable and time-bound."""
+    try:
+        passed = datetime.date.fromisoformat(goal["deadline"]) < today
+    except (KeyError, TypeError, ValueError):
+        passed = False
+    return bool(goal["measurable"] and goal["time_bound"] and not goal["vanity_only"]
+                and not passed)
 
 
 def _is_number(value: Any) -> bool:
