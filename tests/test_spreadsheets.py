@@ -43,9 +43,7 @@ def test_template_workbook_findings_sit_at_their_cells():
     assert {
         ("SMP201", "Accounts", 7, 3),        # TikTok: blank Channel Owner cell C7
         ("SMP011", "Accounts", 7, 8),        # #REF! in Most Recent Post
-        ("SMP204", "Accounts", 8, 5),        # X: blank Mission Statement
-        ("SMP205", "Accounts", 8, 8),        # X: last post a year ago
-        ("SMP206", "Accounts", 8, 9),        # X: Deactivate
+        ("SMP206", "Accounts", 8, 9),        # X: Deactivate (so no purpose or post is due)
         ("SMP501", "Impostors", 2, 2),       # acme_c0ffee, Shutdown N
         ("SMP012", "Instagram", 3, 11),      # Followers merged over J3:K3
         ("SMP013", "Accounts", 10, 11),      # a note beside the table

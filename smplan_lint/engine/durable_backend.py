@@ -244,7 +244,7 @@ def _drain(ruleset: _Ruleset, state: int) -> list[Match]:
     started = _native.start_action_for_state(ruleset.handle, state)
     if started is None:
         return []
-    matches = []
+    matches: list[Match] = []
     aliases = ruleset.aliases
     message = started[1]
     while message is not None:

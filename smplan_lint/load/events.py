@@ -198,7 +198,7 @@ class _Builder:
     def _alias(self, event: AliasEvent, stack: list[tuple], opened: tuple, count: int,
                extra: int) -> tuple[Any, int]:
         """The anchored value, and the nodes aliases add once this one is counted."""
-        found = self.anchors.get(event.anchor)
+        found = self.anchors.get(event.anchor or "")
         if found is not None:
             value, size = found
             extra += size - 1

@@ -192,8 +192,9 @@ def _to_timestamp(match: re.Match, text: str) -> Any:
         return text
 
 
-_EXPECTED = {"int": int, "float": float, "bool": bool, "null": type(None),
-             "timestamp": (datetime.date, datetime.datetime)}
+_EXPECTED: dict[str, type | tuple[type, ...]] = {
+    "int": int, "float": float, "bool": bool, "null": type(None),
+    "timestamp": (datetime.date, datetime.datetime)}
 
 
 def tagged_scalar(event: ScalarEvent) -> Any:
@@ -201,8 +202,8 @@ def tagged_scalar(event: ScalarEvent) -> Any:
     tag, text = event.tag, event.value
     if tag == "!" or tag == YAML_TAG + "str" or tag == YAML_TAG + "binary":
         return text
-    if tag not in SCALAR_TAGS:
-        raise tag_error(tag, event)
+    if tag is None or tag not in SCALAR_TAGS:
+        raise tag_error(str(tag), event)
     value = plain(text) if text else None
     kind = tag[len(YAML_TAG):]
     if kind == "float" and type(value) is int:

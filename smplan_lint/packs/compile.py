@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
 from smplan_lint.conditions.values import describe, is_number
@@ -40,15 +40,17 @@ def _kind(value: Any) -> str:
         return "true or false"
     if is_number(value):
         return "a number"
-    return {str: "text", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {str: "text", list: "a list", dict: "a mapping"}
+    return names.get(type(value), type(value).__name__)
 
 
 def compile_rule(compiler: Compiler, rule: Rule, options: dict[str, Any]) -> list[Case]:
     cases = []
     for number, case in enumerate(rule.cases):
         where = f"/cases/{number}" if len(rule.cases) > 1 or "cases" in case else ""
-        patterns = [Pattern(rule.given, rule.given,
-                            compiler.when(case.get("when"), rule.given, options, f"{where}/when"))]
+        given = cast(str, rule.given)  # every rule the engine runs has a fact type
+        patterns = [Pattern(given, given,
+                            compiler.when(case.get("when"), given, options, f"{where}/when"))]
         for kind in ("join", "absent"):
             links = case.get(kind) or {}
             if not isinstance(links, dict):
@@ -167,8 +169,8 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
     for fact_type, name in compiler.fields:
         extra_keys.setdefault(fact_type, set()).add(name)
     for pack in packs:
-        for kind, declared in pack.fields.items():
-            extra_keys.setdefault(kind, set()).update(declared)
+        for kind, fields in pack.fields.items():
+            extra_keys.setdefault(kind, set()).update(fields)
     providers = tuple((pack.name, fact_type, provider) for pack in packs
                       for fact_type, found in pack.providers.items() for provider in found)
     declared: dict[str, dict[str, str]] = {}

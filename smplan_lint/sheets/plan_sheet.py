@@ -59,7 +59,7 @@ def read_plan_sheet(book: Any, people: Any, sheet: Sheet) -> None:
                              f"row {row + 1} of the Plan sheet has a key but no value")
             continue
         (key_column, key), *rest = filled
-        target = _LOOKUP.get(header_words(key))
+        target: tuple[str, str | None] | None = _LOOKUP.get(header_words(key))
         if target is None:
             if row == 0 and header_words(key) in ("key", "setting", "field", "name"):
                 continue  # a header row over the key/value pairs
