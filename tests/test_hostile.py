@@ -262,7 +262,7 @@ CASES = [
          b"imitation_severity: error}\n", 0,
          absent=(("SMP501", "bob"),)),
     Case("user-key-shadows-goal-count", b"version: 1\ngoal_count: 10\n", 0,
-         findings=(("SMP101", 1, "the plan has 0 goal(s)"),)),
+         findings=(("SMP101", 1, "the plan has 0 goals"),)),
 ]
 
 
