@@ -269,8 +269,7 @@ def rules_command(fmt: str, config_path: str | None, rule_paths: tuple[str, ...]
     else:
         from tabulate import tabulate
 
-        click.echo(tabulate([list(r.values()) for r in rows], headers=list(rows[0]) if rows
-                            else [], tablefmt="simple", disable_numparse=True))
+        click.echo(tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True))
 
 
 @commands.command("explain")

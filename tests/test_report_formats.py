@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -483,3 +485,32 @@ def test_text_groups_findings_of_people_who_left_under_needs_a_new_owner() -> No
     headings = [ln for ln in output.splitlines() if ln and not ln.startswith(("plans/", " "))]
     assert headings[:4] == ["Joe Bloggs (1)", "Maria (2)", "needs a new owner (1)",
                             "(no owner) (1)"]
+
+
+def _imports_tabulate(*args: str) -> bool:
+    """Whether a whole run of the command line imported tabulate."""
+    code = ("import runpy, sys\n"
+            f"sys.argv = ['smplan-lint', *{list(args)!r}]\n"
+            "try:\n    runpy.run_module('smplan_lint', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print('tabulate' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    return done.stdout.decode().splitlines()[-1] == "True"
+
+
+def test_tabulate_is_imported_only_to_draw_a_text_table() -> None:
+    from conftest import FIXTURES
+
+    failing = str(FIXTURES / "failing.smplan.yaml")
+    assert not _imports_tabulate("--format", "json", "--today", "2026-11-27", failing)
+    assert _imports_tabulate("--today", "2026-11-27", failing)
+
+
+def test_rules_listing_is_a_table_under_a_header() -> None:
+    from conftest import run_cli
+
+    lines = run_cli("rules").stdout.decode().splitlines()
+    assert lines[0].split() == ["id", "name", "severity", "pack", "summary"]
+    assert set(lines[1]) == {"-", " "}
+    assert lines[2].split()[:4] == ["SMP001", "duplicate-key", "error", "core"]
+    assert len({line.index(" core ") for line in lines[2:]}) == 1
