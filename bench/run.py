@@ -9,10 +9,11 @@ What it prints (target in brackets), for the default engine (durable) and,
 beside it, the python back end:
 
 a. cold start on the 50-account plan, the `smplan-lint` console script as a
-   subprocess, against `yamllint -d relaxed` on the same file  [<= 1.0]
+   subprocess, against `yamllint -d relaxed` on the same file, with the JSON
+   report and with the text report (the default, laid out by tabulate)  [<= 1.0]
 b. linting the 10,000-account plan in-process (packs already compiled, one
    50-account lint done first) against `yaml.load(text, Loader=yaml.CSafeLoader)`
-   on the same bytes; also the same as subprocesses  [<= 1.5]
+   on the same bytes; also the same as subprocesses, JSON and text reports  [<= 1.5]
 c. lint time per account at 1,000, 10,000 and 100,000 accounts; the ratio of
    the largest to the smallest  [<= 1.3]
 d. peak resident memory (ru_maxrss of a child process, so interpreter and
@@ -58,6 +59,7 @@ ENGINES = ("durable", "python")
 PYTHON = sys.executable
 SIZES = [50, 1000, 10000]  # small (cold start), medium, large; 10 x large is the biggest
 COLD_RUNS = 31  # cold-start runs per side at least
+FORMATS = ("json", "text")  # reports timed through the CLI
 
 
 # ---------------------------------------------------------------- plans
@@ -110,11 +112,13 @@ def child(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def lint_cli(plan: Path, engine: str) -> list[str]:
-    """The console script, as a user, pre-commit and CI run it (yamllint runs by its own)."""
+def lint_cli(plan: Path, engine: str, fmt: str = "json") -> list[str]:
+    """The console script, as a user, pre-commit and CI run it (yamllint runs by its own).
+
+    Output goes to a pipe, as in CI: no colour and, without COLUMNS, no wrapping."""
     script = Path(PYTHON).parent / "smplan-lint"
     command = [str(script)] if script.exists() else [PYTHON, "-m", "smplan_lint"]
-    return [*command, "--today", TODAY, "--engine", engine, "--format", "json", "--no-color",
+    return [*command, "--today", TODAY, "--engine", engine, "--format", fmt, "--no-color",
             str(plan)]
 
 
@@ -297,6 +301,7 @@ def main() -> None:
     print(f"smplan-lint benchmark: python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"repeat {repeat}, budget {budget:.0f} s per side, --today {TODAY}")
     started = time.perf_counter()
+    os.environ.pop("COLUMNS", None)  # reports go to a pipe, as in CI: text is not wrapped
     byte_compile()
     for name, generator in generators(options.plans).items():
         print(f"\n===== plans from {name} generator ({generator.relative_to(ROOT.parent)})")
@@ -329,16 +334,18 @@ def byte_compile() -> None:
 def cold_start(plan: Path, engines: list[str], repeat: int) -> None:
     yamllint = shutil.which("yamllint") or str(Path(PYTHON).parent / "yamllint")
     table = Table(f"a. cold start, {SIZES[0]:,} accounts: CLI vs yamllint -d relaxed "
-                  "(median wall s; target <= 1.0)", ["engine", "smplan-lint", "yamllint", "ratio"])
+                  "(median wall s; target <= 1.0)",
+                  ["engine", "report", "smplan-lint", "yamllint", "ratio"])
     if not Path(yamllint).exists():
         print("\na. skipped: yamllint not installed (pip install yamllint)")
         return
     for engine in engines:
         # A run takes a quarter of a second, so take many: medians of 5 moved by 0.1.
-        got = alternate({"ours": lint_cli(plan, engine),
+        got = alternate({**{fmt: lint_cli(plan, engine, fmt) for fmt in FORMATS},
                          "yamllint": [yamllint, "-d", "relaxed", str(plan)]},
                         max(repeat, COLD_RUNS), 60)
-        table.add(engine, got["ours"], got["yamllint"], ratio(got["ours"], got["yamllint"]))
+        for fmt in FORMATS:
+            table.add(engine, fmt, got[fmt], got["yamllint"], ratio(got[fmt], got["yamllint"]))
     table.show()
 
 
@@ -418,7 +425,7 @@ def subprocesses(binary: str | None, plans: dict[int, Path], engines: list[str],
                   ["engine", "accounts", "smplan-lint", "spectral", "ratio"])
     cli = Table(f"b. (CLI) {SIZES[2]:,} accounts as subprocesses: smplan-lint vs "
                 "python -c 'yaml.load(CSafeLoader)' (median wall s; target <= 1.5)",
-                ["engine", "load only", "smplan-lint", "ratio"])
+                ["engine", "report", "load only", "smplan-lint", "ratio"])
     for accounts, plan in plans.items():
         sides = {engine: lint_cli(plan, engine) for engine in engines}
         if binary:
@@ -426,6 +433,7 @@ def subprocesses(binary: str | None, plans: dict[int, Path], engines: list[str],
                                  "json", "--fail-severity", "error"]
         if accounts == SIZES[2]:
             sides["load"] = load_cli(plan)
+            sides.update({f"{engine} text": lint_cli(plan, engine, "text") for engine in engines})
         elif not binary:
             continue
         got = alternate(sides, min(repeat, 3), budget)
@@ -434,7 +442,8 @@ def subprocesses(binary: str | None, plans: dict[int, Path], engines: list[str],
                 table.add(engine, accounts, got[engine], got["spectral"],
                           ratio(got[engine], got["spectral"]))
             if accounts == SIZES[2]:
-                cli.add(engine, got["load"], got[engine], ratio(got[engine], got["load"]))
+                for fmt, side in (("json", engine), ("text", f"{engine} text")):
+                    cli.add(engine, fmt, got["load"], got[side], ratio(got[side], got["load"]))
     cli.show()
     if binary:
         table.show()

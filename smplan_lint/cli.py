@@ -169,12 +169,15 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
         from smplan_lint.baseline import write_baseline as save_baseline
 
         _write(write_baseline, lambda: save_baseline(write_baseline, result.findings, result.keys))
-        click.echo(f"Wrote {len(result.findings)} finding(s) to the baseline {write_baseline}.",
-                   err=True)
+        from smplan_lint.report.common import plural
+
+        click.echo(f"Wrote {plural(len(result.findings), 'finding')} to the baseline "
+                   f"{write_baseline}.", err=True)
         sys.exit(2 if result.errors else 0)
     color = (output is None and not no_color and "NO_COLOR" not in os.environ
              and sys.stdout.isatty())
-    text = _render(result, setups, fmt, color=color, verbose=verbose, group_by=group_by)
+    text = _render(result, setups, fmt, color=color, verbose=verbose, group_by=group_by,
+                   width=_text_width() if fmt == "text" and output is None else None)
     if output:
         from smplan_lint.safe_io import write_atomic
 
@@ -226,6 +229,12 @@ def _say_what_was_used(setups: Setups) -> None:
         click.echo(f"configuration: {source}; packs: {packs}", err=True)
 
 
+def _text_width() -> int | None:
+    from smplan_lint.report.text_format import terminal_width
+
+    return terminal_width()
+
+
 def _render(result: RunResult, setups: Setups, fmt: str, **style: Any) -> str:
     from smplan_lint.findings import help_command, rank
     from smplan_lint.report import Report, RuleInfo, render
@@ -251,19 +260,18 @@ def commands() -> None:
 @rules_option
 def rules_command(fmt: str, config_path: str | None, rule_paths: tuple[str, ...]) -> None:
     """List every rule of every loaded pack."""
-    import json
-
-    from smplan_lint.report.columns import table
-
     setup = _setup_here(config_path, rule_paths)
     rows = [{"id": r.id, "name": r.name, "severity": r.severity, "pack": r.pack,
              "summary": r.summary} for r in sorted(setup.compiled.rules.values(),
                                                    key=lambda r: r.id)]
     if fmt == "json":
+        import json
+
         click.echo(json.dumps({"version": 1, "rules": rows}, indent=2))
     else:
-        click.echo(table([list(r.values()) for r in rows],
-                         headers=["id", "name", "severity", "pack", "summary"]))
+        from tabulate import tabulate
+
+        click.echo(tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True))
 
 
 @commands.command("explain")
@@ -275,9 +283,11 @@ def explain_command(rule: str, config_path: str | None, rule_paths: tuple[str, .
     from smplan_lint.docs import explain
 
     setup = _setup_here(config_path, rule_paths)
-    found = setup.compiled.rules.get(rule) or setup.index.by_name.get(rule)
+    # Ids are upper case and names lower case in every pack: `smp201` is SMP201.
+    found = setup.compiled.rules.get(rule.upper()) or setup.index.by_name.get(rule.lower())
     if found is None:
-        raise Fatal(f"unknown rule '{rule}'{setup.index.suggest(rule)}")
+        hint = setup.index.suggest(rule) or setup.index.suggest(rule.upper())
+        raise Fatal(f"unknown rule '{rule}'{hint}")
     click.echo(explain(found))
 
 

@@ -21,6 +21,12 @@ def _yaml(example: Any) -> str:
                           default_flow_style=False).rstrip("\n")
 
 
+def _value(value: Any) -> str:
+    """An option's value as it is written in the config (`false`, `[a, b]`), not in Python."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
 def _examples(rule: Rule) -> list[tuple[str, str]]:
     return [(kind, _yaml(example)) for kind in ("fail", "pass")
             for example in rule.examples.get(kind) or []]
@@ -32,7 +38,7 @@ def explain(rule: Rule) -> str:
              rule.summary + ".", "", "Why:", textwrap.indent(textwrap.fill(rule.why, 76), "  ")]
     if rule.options:
         lines += ["", "Options (set under `rules:` in the config):"]
-        lines += [f"  {name}: {value!r}" for name, value in rule.options.items()]
+        lines += [f"  {name}: {_value(value)}" for name, value in rule.options.items()]
     for kind, text in _examples(rule):
         heading = "Fails on:" if kind == "fail" else "Passes on:"
         lines += ["", heading, textwrap.indent(text, "  ")]
@@ -56,7 +62,7 @@ def reference(packs: list[Pack]) -> str:
                     f"**{rule.summary}.** Severity `{rule.severity}`, area `{rule.area}`.", "",
                     rule.why, ""]
             if rule.options:
-                out += ["Options: " + ", ".join(f"`{k}` (default `{v}`)"
+                out += ["Options: " + ", ".join(f"`{k}` (default `{_value(v)}`)"
                                                 for k, v in rule.options.items()), ""]
             for kind, text in _examples(rule):
                 out += [f"{'Fails' if kind == 'fail' else 'Passes'}:", "", "```yaml", text,

@@ -22,6 +22,7 @@ from smplan_lint.findings import Finding, InputError, Issue, at_or_above, finger
 from smplan_lint.inventory import check_version, validate
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
+from smplan_lint.report.common import plural
 
 if TYPE_CHECKING:
     from smplan_lint.setup import Setups
@@ -249,18 +250,24 @@ def stable_path(data: Any, pointer: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _parsed(template: str) -> tuple[tuple[str, str | None], ...]:
-    """(literal text, field or None) pairs: a template is parsed once, not per finding."""
+def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    """(literal text, field or None, noun) triples: a template is parsed once, not per
+    finding."""
     try:
-        return tuple((text, name) for text, name, _, _ in string.Formatter().parse(template))
+        return tuple((text, name, noun or "")
+                     for text, name, noun, _ in string.Formatter().parse(template))
     except ValueError:  # unbalanced braces: shown as written
-        return ((template, None),)
+        return ((template, None, ""),)
 
 
 def _render(template: str, subject: dict, bound: dict, options: dict) -> str:
-    """`{field}`, `{alias.field}`, `{option.name}`; nothing else, missing reads '?'."""
+    """`{field}`, `{alias.field}`, `{option.name}`; nothing else, missing reads '?'.
+
+    A count may name its noun, so that the message reads right for one and for many:
+    `{account_count:account}` gives "1 account" or "2 accounts", `{n:entry|entries}`.
+    """
     out = []
-    for text, name in _parsed(template):
+    for text, name, noun in _parsed(template):
         out.append(text)
         if name is None:
             continue
@@ -275,5 +282,8 @@ def _render(template: str, subject: dict, bound: dict, options: dict) -> str:
             value = "?"
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
+        if noun:
+            singular, _, many = noun.partition("|")
+            value = plural(value, singular, many or None)
         out.append(str(value))
     return "".join(out)

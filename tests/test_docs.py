@@ -21,3 +21,22 @@ def test_every_rule_has_its_section_and_help_names_a_command_that_exists():
     for rule in core_pack().rules:
         assert f"### {rule.id} {rule.name}" in text
         assert help_command(rule.id) == f"smplan-lint explain {rule.id}"
+
+
+def test_explain_writes_options_the_way_the_config_does():
+    from smplan_lint.docs import explain
+
+    rule = next(rule for rule in core_pack().rules if rule.id == "SMP102")
+    assert "  engagement_is_vanity: false" in explain(rule).splitlines()
+    assert "(default `false`)" in reference([core_pack()])
+
+
+def test_explain_takes_a_rule_in_any_case():
+    from conftest import run_cli
+
+    for spelling in ("smp201", "Smp201", "Account-No-Owner"):
+        done = run_cli("explain", spelling)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.decode().startswith("SMP201 account-no-owner")
+    unknown = run_cli("explain", "smp999")
+    assert unknown.returncode == 2 and b"did you mean 'SMP" in unknown.stderr

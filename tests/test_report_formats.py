@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -308,20 +312,21 @@ def test_markdown_table_for_pr_comments() -> None:
     lines = output.splitlines()
     assert lines[0].startswith("## ")
     assert "2 errors, 2 warnings, 1 info (1 suppressed)" in output
-    assert "| Severity | Rule | Location | Message |" in lines
+    assert "| Severity | Rule | Location | Message | Fix |" in lines
     rows = [ln for ln in lines if ln.startswith("| error") or ln.startswith("| warning")
             or ln.startswith("| info")]
     assert len(rows) == 5
     assert rows[0].startswith("| error | SMP201 account-no-owner "
                               "| plans/a.smplan.yaml:12:3 |")
+    assert rows[0].endswith("| Add `owner:` naming someone in `people:`. |")
 
 
 def test_markdown_escapes_cells() -> None:
     output = render(make_report(), "markdown")
     row = next(ln for ln in output.splitlines() if "SMP301" in ln)
-    assert row.endswith("| 50% of posts: likes, reshares \\| nothing else<br>second line |")
-    # Unescaped pipes would add columns: every row keeps exactly four cells.
-    assert row.replace("\\|", "").count("|") == 5
+    assert "| 50% of posts: likes, reshares \\| nothing else<br>second line |" in row
+    # Unescaped pipes would add columns: every row keeps exactly five cells.
+    assert row.replace("\\|", "").count("|") == 6
     # A handle must not ping an unrelated GitHub user.
     assert "@café_acme" not in output and "@&#8203;café_acme" in output
 
@@ -390,15 +395,122 @@ def test_text_verbose_names_the_engine_and_suppressions() -> None:
     assert "seasonal, revived each December" in verbose
 
 
-def test_text_columns_align_on_what_the_eye_sees():
-    """Colour codes take no room, and a message of two lines makes its row two lines tall."""
-    from smplan_lint.report.columns import row_lines, widths
+def _plain(text: str) -> str:
+    return re.sub(r"\033\[[0-9;]*m", "", text)
 
-    rows = [["a.yaml:1:2", "\033[1;31merror\033[0m", "first\n\033[2mfix: add one\033[0m"],
-            ["a.yaml:10:22", "warning", "second"]]
-    lines = [line for row in rows for line in row_lines(row, widths(rows))]
-    plain = [line.replace("\033[1;31m", "").replace("\033[2m", "").replace("\033[0m", "")
-             for line in lines]
-    assert plain == ["a.yaml:1:2    error    first",
-                     "                       fix: add one",
-                     "a.yaml:10:22  warning  second"]
+
+def test_text_columns_align_on_what_the_eye_sees() -> None:
+    """Colour codes take no room, wide characters take two; the fix hangs under the message."""
+    report = make_report(color=True)
+    report.findings[0].file = "plans/日本.smplan.yaml"
+    lines = _plain(render(report, "text")).splitlines()
+    rows = [ln for ln in lines if ln.startswith("plans/")]
+    starts = {_width(ln[:ln.index(" SMP")]) for ln in rows}
+    assert len(starts) == 1  # the rule column lines up
+    fix = lines[lines.index(rows[0]) + 1]
+    message_at = _width(rows[0]) - len("instagram account @café_acme has no owner")
+    assert fix.index("fix:") == message_at
+
+
+def _width(text: str) -> int:
+    """What a terminal shows: the two CJK characters of the test path take two columns."""
+    return len(text) + sum(ch in "日本" for ch in text)
+
+
+def test_text_is_not_wrapped_without_a_width() -> None:
+    report = make_report()
+    report.findings[0].message = "word " * 60
+    line = render(report, "text").splitlines()[0]
+    assert line.endswith("word") and len(line) > 300
+
+
+def test_text_wraps_under_the_location_below_100_columns() -> None:
+    report = make_report(width=60)
+    report.findings[0].message = "a long message " * 10
+    lines = render(report, "text").splitlines()
+    assert lines[0].split() == ["plans/a.smplan.yaml:12:3", "error", "SMP201", "account-no-owner"]
+    body = lines[1:lines.index(next(ln for ln in lines[1:] if ln.startswith("plans/")))]
+    assert all(ln.startswith("    ") and len(ln) <= 60 for ln in body)
+    assert "".join(ln.strip() + " " for ln in body[:-1]).split() == ("a long message " * 10).split()
+    assert body[-1] == "    fix: Add `owner:` naming someone in `people:`."
+
+
+def test_text_wraps_beside_the_columns_from_100_columns() -> None:
+    report = make_report(width=140)
+    report.findings[0].message = "a long message " * 10
+    report.findings[0].fix = "do this " * 20
+    lines = render(report, "text").splitlines()
+    assert lines[0].startswith("plans/a.smplan.yaml:12:3")
+    hang = lines[0].index("a long")
+    assert all(len(ln) <= 140 for ln in lines)
+    assert lines[1][:hang].isspace() and lines[1][hang:].startswith("message")
+    # A fix hint that wraps goes on under its own text, not under "fix:".
+    fix = next(number for number, ln in enumerate(lines) if "fix:" in ln)
+    assert lines[fix].index("fix: do this") == hang
+    under = hang + len("fix: ")
+    assert lines[fix + 1][:under].isspace() and lines[fix + 1][under] != " "
+
+
+def test_text_width_from_columns_or_a_terminal() -> None:
+    from smplan_lint.report.text_format import terminal_width
+
+    class Tty:
+        def __init__(self, fd: int | None) -> None:
+            self.fd = fd
+
+        def fileno(self) -> int:
+            if self.fd is None:
+                raise OSError("not a file")
+            return self.fd
+
+    assert terminal_width({"COLUMNS": "72"}, [Tty(None)]) == 72
+    assert terminal_width({}, [Tty(None)]) is None  # piped, no terminal: not wrapped
+    assert terminal_width({"COLUMNS": "wide"}, []) is None
+    read, write = os.pipe()
+    try:  # a pipe is no terminal: the next stream (stderr) is asked
+        assert terminal_width({}, [Tty(write), Tty(None)]) is None
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_text_groups_findings_of_people_who_left_under_needs_a_new_owner() -> None:
+    report = make_report(group_by="owner")
+    report.findings[0].owner = "jo"  # SMP201 on a.yaml line 12
+    report.facts = {"plans/a.smplan.yaml": [
+        {"type": "person", "key": "jo", "name": "Jo Smith", "active": False},
+        {"type": "person", "key": "joe", "name": "Joe Bloggs", "active": True},
+    ], "plans/b.smplan.yaml": [{"type": "person", "key": "maria", "name": "Maria"}]}
+    output = render(report, "text")
+    headings = [ln for ln in output.splitlines() if ln and not ln.startswith(("plans/", " "))]
+    assert headings[:4] == ["Joe Bloggs (1)", "Maria (2)", "needs a new owner (1)",
+                            "(no owner) (1)"]
+
+
+def _imports_tabulate(*args: str) -> bool:
+    """Whether a whole run of the command line imported tabulate."""
+    code = ("import runpy, sys\n"
+            f"sys.argv = ['smplan-lint', *{list(args)!r}]\n"
+            "try:\n    runpy.run_module('smplan_lint', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print('tabulate' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    return done.stdout.decode().splitlines()[-1] == "True"
+
+
+def test_tabulate_is_imported_only_to_draw_a_text_table() -> None:
+    from conftest import FIXTURES
+
+    failing = str(FIXTURES / "failing.smplan.yaml")
+    assert not _imports_tabulate("--format", "json", "--today", "2026-11-27", failing)
+    assert _imports_tabulate("--today", "2026-11-27", failing)
+
+
+def test_rules_listing_is_a_table_under_a_header() -> None:
+    from conftest import run_cli
+
+    lines = run_cli("rules").stdout.decode().splitlines()
+    assert lines[0].split() == ["id", "name", "severity", "pack", "summary"]
+    assert set(lines[1]) == {"-", " "}
+    assert lines[2].split()[:4] == ["SMP001", "duplicate-key", "error", "core"]
+    assert len({line.index(" core ") for line in lines[2:]}) == 1

@@ -19,6 +19,22 @@ from smplan_lint.facts.reserved import RESERVED
 
 DEFAULT_REVIEW_DAYS = 90
 _SENTENCE_END = re.compile(r"[.!?。]+(?:\s+|$)")
+# Abbreviations whose full stops end no sentence: "Acme Coffee Inc. shows ...".
+_ABBREVIATION = re.compile(
+    r"\b(?:e\.\s?V|e\.\s?g|i\.\s?e|z\.\s?B|d\.\s?h|u\.\s?a|S\.\s?A|Dr|St|Inc|Ltd|Mr|Mrs|Ms|Prof|vs)\.",
+    re.IGNORECASE)
+
+
+def _sentences(text: str) -> int:
+    """How many sentences a mission has, abbreviations read as part of their sentence."""
+    text = _ABBREVIATION.sub(lambda found: found.group().replace(".", ""), text)
+    return len([part for part in _SENTENCE_END.split(text) if part.strip()])
+
+
+def _person(person: Any) -> str | None:
+    """Who a finding is handed to: a person's id, so reports match owners by id (and show
+    the name `people:` gives)."""
+    return person if isinstance(person, str) else None
 
 
 def build_facts(plan: dict[str, Any], today: datetime.date,
@@ -46,7 +62,7 @@ class _Builder:
         }
         placeholders = options.get("SMP204", {}).get("placeholders") or ()
         self.placeholders = {_folded(str(text)) for text in placeholders}
-        self.reviewer = self._name(audit.get("reviewer"))
+        self.reviewer = _person(audit.get("reviewer"))
         self._plan_fact(organisation, audit)
         for kind in ("person", "objective", "affiliate"):
             for item in plan.get(_SECTIONS[kind], []):
@@ -60,12 +76,6 @@ class _Builder:
         self._networks(organisation)
         self._discovered(organisation)
         self._network_names()
-
-    def _name(self, person: Any) -> str | None:
-        """Who a finding is handed to: the person's name where `people:` knows it."""
-        if not isinstance(person, str):
-            return None
-        return str(self.people.get(person, {}).get("name", person))
 
     def _add(self, fact: dict[str, Any]) -> dict[str, Any]:
         fact["_n"] = len(self.facts)
@@ -83,7 +93,7 @@ class _Builder:
                     or item.get("_pointer", ""))
         fact["_subject"] = item.get("id") or item.get("handle") or item.get("name")
         fact["_identity"] = f"{kind}:{identity}"
-        fact["_owner"] = self._name(item.get("owner")) or self.reviewer
+        fact["_owner"] = _person(item.get("owner")) or self.reviewer
         return self._add(fact)
 
     def _suggest(self, fact: dict[str, Any], *fields: str) -> None:
@@ -175,7 +185,7 @@ class _Builder:
             self._add({
                 "type": "mission", "network": self.vocabulary.canonical(network),
                 "statement": text,
-                "sentence_count": len([s for s in _SENTENCE_END.split(text) if s.strip()]),
+                "sentence_count": _sentences(text),
                 "length": len(text),
                 "_pointer": pointers.get(network, f"/missions/{_escape(network)}"),
                 "_subject": network, "_identity": f"mission:{network}", "_owner": self.reviewer,
@@ -205,7 +215,7 @@ class _Builder:
                 # `lint-ignore` can record a decision against it
                 "_pointer": held[0]["_pointer"] if held else pointers.get(network, "/organisation"),
                 "_subject": network, "_identity": f"network:{network}",
-                "_owner": self._name(owners[0]) if owners else self.reviewer,
+                "_owner": _person(owners[0]) if owners else self.reviewer,
             })
 
     def _rivals(self) -> dict[str, list[str]]:
@@ -270,7 +280,7 @@ class _Builder:
                 if "network" in item:
                     identity = item.get("id") or _network_handle(item) or item["_pointer"]
                     self._network_name(item["network"], item["_pointer"], f"{kind}:{identity}",
-                                       self._name(item.get("owner")))
+                                       _person(item.get("owner")))
         pointers = self.written.get("_mission_pointers", {})
         for network in self.written.get("missions", {}):
             self._network_name(network, pointers.get(network, f"/missions/{_escape(network)}"),

@@ -14,7 +14,7 @@ from smplan_lint.engine.program import Case, Join, Pattern, Program
 from smplan_lint.packs.model import Pack, PackError, Rule
 
 LINK_KEYS = {"type", "on", "when"}
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = re.compile(r"\{([^{}:!]*)[^{}]*\}")  # the field; a count's noun may follow ":"
 
 
 class OptionError(PackError):

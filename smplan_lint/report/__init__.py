@@ -35,6 +35,7 @@ class Report:
     color: bool = False
     verbose: bool = False
     group_by: str | None = None
+    width: int | None = None  # columns the text report fits; None: lines are not wrapped
     # Per file, the facts the engine saw (plan, account, goal, ...), for rich reports.
     facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Inputs (files, configuration, packs) that could not be linted; never empty on exit 2.

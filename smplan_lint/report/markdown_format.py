@@ -29,7 +29,8 @@ def render(report: Report) -> str:
         lines += [f"| {escape_cell(error_location(error))} | {escape_cell(error.message)} |"
                   for error in report.errors]
     if report.findings:
-        lines += ["", "| Severity | Rule | Location | Message |", "| --- | --- | --- | --- |"]
+        lines += ["", "| Severity | Rule | Location | Message | Fix |",
+                  "| --- | --- | --- | --- | --- |"]
         lines += [_row(finding) for finding in report.findings]
     if report.suppressed:
         lines += ["", "<details><summary>Suppressed findings</summary>", ""]
@@ -49,5 +50,5 @@ def _rule(finding: Finding) -> str:
 
 def _row(finding: Finding) -> str:
     cells = [finding.severity, _rule(finding), escape_cell(location(finding)),
-             escape_cell(finding.message)]
+             escape_cell(finding.message), escape_cell(finding.fix)]
     return "| " + " | ".join(cells) + " |"

@@ -1,18 +1,28 @@
-"""The terminal report: a table a person scans top-down, most severe first."""
+"""The terminal report: a table a person scans top-down, most severe first.
+
+tabulate lays out the columns (location, severity, rule id, rule name); it is imported
+only when a text table is drawn, because it pulls in importlib.metadata and wcwidth.
+The message and its fix hint follow the columns, wrapped to the report's width: beside
+the columns when there is room, else under the location.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
 from itertools import chain
+from typing import IO, Any
 
 from smplan_lint.findings import Finding
 from smplan_lint.report import Report
-from smplan_lint.report.columns import row_lines, widths
 from smplan_lint.report.common import (
     NOT_LINTED,
     error_location,
     files,
     location,
+    plural,
     verdict,
     visible,
 )
@@ -20,8 +30,34 @@ from smplan_lint.report.common import (
 COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 NO_OWNER = "(no owner)"
+NEW_OWNER = "needs a new owner"
+GAP = "  "  # between columns, as tabulate's plain format separates them
+WIDE = 100  # from this width on, the message sits beside the columns
+MESSAGE_MIN = 50  # ... if it gets at least this many columns there
+UNDER = "    "  # a message under the location is indented by this
+FIX = "fix: "
 
 Paint = Callable[[str, str], str]
+
+
+def terminal_width(environ: dict[str, str] | None = None,
+                   streams: Sequence[IO[Any]] = (sys.stdout, sys.stderr)) -> int | None:
+    """The width the report should fit: `COLUMNS` when set, else the terminal's.
+
+    stderr is asked too, so `smplan-lint plan.yaml | less` still fits the screen it is
+    read on. None (no terminal, no `COLUMNS`) means lines are not wrapped.
+    """
+    value = (os.environ if environ is None else environ).get("COLUMNS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    for stream in streams:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            continue
+        if columns > 0:
+            return columns
+    return None
 
 
 def render(report: Report) -> str:
@@ -29,30 +65,28 @@ def render(report: Report) -> str:
     paint = _painter(report.color)
     blocks = []
     if report.verbose:
-        count = len(files(report))
-        blocks.append(f"Checked {count} file{'s' if count != 1 else ''} "
+        blocks.append(f"Checked {plural(len(files(report)), 'file')} "
                       f"with the {report.engine} engine.")
     if report.errors:
         blocks.append("\n".join([paint(COLOURS["error"], f"{NOT_LINTED.capitalize()}:")] + [
             f"  {visible(error_location(error))}: {visible(error.message)}"
             for error in report.errors]))
-    rows = _table(report.findings, paint)
+    rows = _finding_lines(report.findings, paint, report.width)
     if report.group_by == "owner":
-        for owner, group in _by_owner(report.findings, rows):
+        for owner, group in _by_owner(report, rows):
             heading = paint(BOLD, f"{owner} ({len(group)})")
             blocks.append("\n".join([heading, *chain.from_iterable(group)]))
     elif rows:
         blocks.append("\n".join(chain.from_iterable(rows)))
     if report.verbose and report.suppressed:
-        blocks.append("\n".join(["Suppressed:"] + [
-            f"  {visible(location(item))}  {item.rule}  {visible(item.suppressed or '')}"
-            for item in report.suppressed
-        ]))
+        blocks.append("Suppressed:\n" + _table(
+            [[visible(location(item)), item.rule, visible(item.suppressed or "")]
+             for item in report.suppressed], indent="  "))
     if report.verbose and report.baseline_unmatched:
-        blocks.append("\n".join(["Baseline entries that no longer match anything:"] + [
-            f"  {visible(str(entry.get('file', '?')))}  {entry.get('rule', '?')}  "
-            f"{visible(str(entry.get('message', fingerprint)))}"
-            for fingerprint, entry in report.baseline_unmatched]))
+        blocks.append("Baseline entries that no longer match anything:\n" + _table(
+            [[visible(str(entry.get("file", "?"))), str(entry.get("rule", "?")),
+              visible(str(entry.get("message", fingerprint)))]
+             for fingerprint, entry in report.baseline_unmatched], indent="  "))
     blocks.append(verdict(report, lambda severity, text: paint(COLOURS[severity], text)))
     return "\n\n".join(blocks)
 
@@ -64,27 +98,88 @@ def _painter(color: bool) -> Paint:
     return lambda _style, text: text
 
 
-def _table(findings: list[Finding], paint: Paint) -> list[list[str]]:
-    """Each finding's lines of one shared table, in the order given.
+def _table(rows: list[list[str]], indent: str = "") -> str:
+    """Rows laid out by tabulate: no header, columns two spaces apart, nothing read as
+    a number (a handle of digits stays as written)."""
+    from tabulate import tabulate
 
-    One table keeps columns aligned even when owner headings split it up. The
-    fix hint sits under the message, the way ruff shows its help.
+    text = tabulate(rows, tablefmt="plain", disable_numparse=True)
+    return textwrap.indent(text, indent) if indent else text
+
+
+def _finding_lines(findings: list[Finding], paint: Paint, width: int | None) -> list[list[str]]:
+    """Each finding's lines, in the order given, from one table for all of them.
+
+    One table keeps the columns aligned even when owner headings split it up. The fix
+    hint sits under the message, the way ruff shows its help.
     """
-    rows = []
-    for finding in findings:
-        message = visible(finding.message).splitlines()
-        if finding.fix:
-            message.append(paint(DIM, f"fix: {finding.fix}"))
-        rows.append([visible(location(finding)), paint(COLOURS[finding.severity], finding.severity),
-                     finding.rule, finding.name, "\n".join(message)])
-    column_widths = widths(rows)
-    return [row_lines(row, column_widths) for row in rows]
+    if not findings:
+        return []
+    rows = [[visible(location(f)), paint(COLOURS[f.severity], f.severity), f.rule, f.name]
+            for f in findings]
+    # A last row with a mark in the name column tells where tabulate put that column,
+    # measured in what the eye sees (colour codes and wide characters included).
+    lines = _table([*rows, ["", "", "", "|"]]).split("\n")
+    name_width = max(len(f.name) for f in findings)  # rule names are ASCII (pack format)
+    hang = lines.pop().index("|") + name_width + len(GAP)
+    out = []
+    if width is None or (width >= WIDE and width - hang >= MESSAGE_MIN):
+        room = None if width is None else width - hang
+        for line, finding in zip(lines, findings, strict=True):
+            first, *more = _message(finding, paint, room)
+            padding = " " * (name_width - len(finding.name))
+            out.append([(line + padding + GAP + first).rstrip(),
+                        *(" " * hang + text for text in more)])
+        return out
+    room = max(width - len(UNDER), MESSAGE_MIN)
+    for line, finding in zip(lines, findings, strict=True):
+        out.append([line, *(UNDER + text for text in _message(finding, paint, room))])
+    return out
 
 
-def _by_owner(findings: list[Finding], rows: list[list[str]]) -> list[tuple[str, list[list[str]]]]:
-    """Rows grouped in owner order (case-insensitive), "(no owner)" last; rank kept inside."""
+def _message(finding: Finding, paint: Paint, width: int | None) -> list[str]:
+    """The message's lines, then the fix hint's (dimmed), each wrapped to `width`."""
+    lines = _wrap(visible(finding.message), width)
+    if finding.fix:
+        fix = _wrap(FIX + visible(finding.fix), width, " " * len(FIX))
+        lines += [paint(DIM, line) for line in fix]
+    return lines
+
+
+def _wrap(text: str, width: int | None, hang: str = "") -> list[str]:
+    """Lines of at most `width` characters, words kept whole (a handle or a rule name
+    wider than the room stays on one line); None keeps each line as it is."""
+    if width is None:
+        return text.split("\n")
+    return [wrapped for line in text.split("\n")
+            for wrapped in (textwrap.wrap(line, width, subsequent_indent=hang,
+                                          break_long_words=False, break_on_hyphens=False)
+                            or [""])]
+
+
+def _by_owner(report: Report, rows: list[list[str]]) -> list[tuple[str, list[list[str]]]]:
+    """Rows grouped per owner, matched by person id and headed by the person's name.
+
+    A finding whose owner is no longer active goes under "needs a new owner", findings
+    without an owner come last; the rank is kept inside each group.
+    """
+    people: dict[tuple[str, str], dict[str, Any]] = {}
+    for file, facts in report.facts.items():
+        for fact in facts:  # the first of a duplicated id counts, as in the rules
+            if fact.get("type") == "person" and "key" in fact:
+                people.setdefault((file, str(fact["key"])), fact)
     groups: dict[str, list[list[str]]] = {}
-    for finding, row in zip(findings, rows, strict=True):
-        groups.setdefault(finding.owner or NO_OWNER, []).append(row)
-    order = sorted(groups, key=lambda owner: (owner == NO_OWNER, owner.casefold()))
-    return [(owner, groups[owner]) for owner in order]
+    names: dict[str, str] = {}
+    for finding, row in zip(report.findings, rows, strict=True):
+        person = people.get((finding.file, finding.owner or ""), {})
+        if person.get("active") is False:
+            key = name = NEW_OWNER
+        else:
+            key = finding.owner or NO_OWNER
+            name = str(person.get("name") or key)
+        names.setdefault(key, name)
+        groups.setdefault(key, []).append(row)
+    last = (NEW_OWNER, NO_OWNER)
+    order = sorted(groups, key=lambda key: (last.index(key) + 1 if key in last else 0,
+                                            names[key].casefold(), key))
+    return [(names[key], groups[key]) for key in order]

@@ -248,8 +248,9 @@ class Evidence:
             match.confidence += weight["edit"] * len(edits)
         self._describe_separators(match, core_marked.count(SEP), target, handle[1])
         self.describe_affixes(match, peeled)
-        if match.parts:
-            match.parts[-1] += f" away from {target.label}"
+        if match.parts:  # the message names the profile's network already
+            label = target.label.removesuffix(f" on {net}") if target.network == net else None
+            match.parts[-1] += f" away from {label or target.label}"
         else:
             self._describe_same_name(match, raw, net)
         return match

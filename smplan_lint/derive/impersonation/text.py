@@ -38,5 +38,5 @@ def and_(parts: list[str]) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    """'1 letter', '2 letters'."""
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    """'1 letter', '2 letters', '1,200 followers'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")

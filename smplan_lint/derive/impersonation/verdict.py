@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from .evidence import Match
 from .profile_text import ProfileText
 from .settings import Settings
-from .text import and_
+from .text import and_, plural
 
 
 class Verdict(NamedTuple):
@@ -180,10 +180,10 @@ class Judge:
         if days is not None:
             if 0 <= days < ctx["new_account_days"]:
                 conf += weight["new_account"]
-                notes.append(f"account {days} days old")
+                notes.append(f"account {plural(days, 'day')} old")
             elif days >= ctx["old_account_days"]:
                 conf += weight["old_account"]
-                notes.append(f"account {days // 365} years old")
+                notes.append(f"account {plural(days // 365, 'year')} old")
         conf += self._weigh_followers(profile.followers, context, notes)
         kinds = list(match.kinds)
         if not display_only:
@@ -208,9 +208,9 @@ class Judge:
         official = context.official
         versus = f" vs {official:,} on the official account" if official else ""
         if context.big:
-            notes.append(f"{followers:,} followers{versus}")
+            notes.append(plural(followers, "follower") + versus)
             return self.weight["big_account"]
         if official and followers < self.context["tiny_follower_ratio"] * official:
-            notes.append(f"{followers:,} followers{versus}")
+            notes.append(plural(followers, "follower") + versus)
             return self.weight["tiny_account"]
         return 0.0
