@@ -34,21 +34,21 @@ def test_cyrillic_homoglyph_is_flagged_and_named(acme: ImpersonationIndex) -> No
     verdict = acme.assess("x", "\u0430cme")  # Cyrillic а
     assert verdict is not None and verdict.severity == "error"
     assert "homoglyph" in verdict.kinds
-    assert "1 homoglyph (Cyrillic \u0430→a)" in verdict.evidence
+    assert "Cyrillic '\u0430' in place of 'a'" in verdict.evidence
     assert verdict.target == "acme" and verdict.target_network is None
 
 
 def test_zero_for_o_reports_pair_and_own_account(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("instagram", "acmec0ffee_official")
     assert verdict is not None
-    assert verdict.evidence.startswith("1 homoglyph (0→o)")
-    assert "affix 'official' away from @acmecoffee on instagram" in verdict.evidence
+    assert verdict.evidence.startswith("'0' in place of 'o'")
+    assert "'official' added to @acmecoffee (instagram)" in verdict.evidence
     assert verdict.target_network == "instagram"
 
 
 def test_rn_reads_as_m(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acrnecoffee")
-    assert verdict is not None and "rn→m" in verdict.evidence
+    assert verdict is not None and "'rn' in place of 'm'" in verdict.evidence
 
 
 def test_own_handle_on_same_network_is_never_flagged(acme: ImpersonationIndex) -> None:
@@ -81,13 +81,13 @@ def test_short_brand_substring_of_unrelated_word_is_not_flagged() -> None:
 def test_affix_and_country_code_are_named(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acmecoffee_support_uk")
     assert verdict is not None
-    assert "affix 'support'" in verdict.evidence and "country code 'uk'" in verdict.evidence
+    assert "'support' added" in verdict.evidence and "country code 'uk'" in verdict.evidence
     assert {"affix", "country-code"} <= set(verdict.kinds)
 
 
 def test_misspelt_affix_counts(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acme_suport")
-    assert verdict is not None and "misspelt affix 'suport' (support)" in verdict.evidence
+    assert verdict is not None and "misspelt 'support' ('suport')" in verdict.evidence
 
 
 def test_swapped_letters_in_long_name(acme: ImpersonationIndex) -> None:
@@ -159,7 +159,7 @@ def test_ampersand_spellings_of_a_brand_term(kestrel: ImpersonationIndex) -> Non
 def test_word_between_name_and_claiming_affix(kestrel: ImpersonationIndex) -> None:
     verdict = kestrel.assess("instagram", "kestrellogistics.express.deals")
     assert verdict is not None and "extension" in verdict.kinds
-    assert "followed by 'express', 'deals'" in verdict.evidence
+    assert "'express', 'deals' added after the name" in verdict.evidence
 
 
 def test_city_after_the_name(kestrel: ImpersonationIndex) -> None:
@@ -235,7 +235,7 @@ def test_booking_and_programme_words_claim() -> None:
     # "members" only decorates the name: flagged like "shop", cleared by a fan display name.
     members = index.assess("x", "casaalba_members", display_name="Casa Alba Members",
                            created="2026-10-20")
-    assert members is not None and "affix 'members'" in members.evidence
+    assert members is not None and "'members' added" in members.evidence
     assert index.assess("x", "casaalba_members", display_name="Casa Alba fan club") is None
     # A nature reserve is no booking desk.
     reserve = ImpersonationIndex([("instagram", "oakridgewines")], ["oakridge", "oakridgewines"],

@@ -6,23 +6,19 @@ Evidence is worked out only for the few profiles that have a candidate.
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from ..confusables import SEP, Unit, skeleton, units
+from ..confusables import SEP, Shown, Unit, skeleton, units
+from . import describe
 from .affixes import Peeled
+from .describe import Edit
 from .settings import Rule, Settings
 from .targets import Target, Targets
-from .text import and_, plural
+from .text import and_
 
-# Edit kinds in the order the evidence names them, and the words it names them with.
-_EDIT_KINDS = ("added", "plural", "doubled", "missing", "missing-double", "swapped", "changed")
-_EDIT_LABELS = {"missing-double": "missing", "swapped": "swapped pair", "plural": "added"}
-
-Edit = tuple[str, str]  # (kind, what): ("changed", "o→a"), ("added", "s")
 HandleUnits = tuple[list[Unit], list[str]]  # `units` of a handle text: letters, separators
 
 
@@ -45,18 +41,43 @@ class Match:
     distance: int
     confidence: float
     kinds: list[str] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    deceptive: bool = False  # a homoglyph beyond plain lowercase i/l
+    parts: list[tuple[str, str]] = field(default_factory=list)  # (kind, phrase)
+    whole: str = ""  # the evidence when it is not parts joined to the target
+    deceptive: bool = False  # a non-ASCII or digit look-alike, or hidden characters
+    separated: bool = False  # a separator inside the brand's name ("ac.me")
+    edit_kinds: tuple[str, ...] = ()  # "added", "plural", "changed"...
     extension: bool = False  # the exact name with another word after it
     glued: bool = False  # that word follows with no separator
     claims: bool = False  # a claiming or luring word (strong affix) is part of the handle
 
 
+    def evidence(self) -> str:
+        """The evidence as a sentence."""
+        return self.whole or describe.join(self.parts, self.target.label)
+
+
+def tricks(match: Match, seen: Shown) -> Match:
+    """A copy of a (remembered) match with the characters a reader cannot see, or the
+    compatibility letters NFKC folded, as evidence: deceptive by themselves."""
+    tricked = replace(match, kinds=[*match.kinds], parts=[*match.parts], whole="",
+                      deceptive=True)
+    if match.whole:  # the same name as the target: the trick is all the evidence
+        tricked.parts, tricked.kinds = [], []
+    if seen.compat:
+        tricked.kinds.append("compatibility-letters")
+        tricked.parts.insert(0, ("reads", f"{seen.compat} letters"))
+    if seen.hidden:
+        tricked.kinds.append("hidden-character")
+        names = ", ".join(seen.hidden)
+        tricked.parts.insert(0, ("changed", f"invisible characters ({names})"))
+    return tricked
+
+
 class _Comparison(NamedTuple):
     """A core compared letter by letter with a target skeleton."""
 
-    homoglyphs: list[str]
-    deceptive: bool  # a homoglyph beyond plain lowercase i/l, which readers tell apart
+    homoglyphs: list[tuple[str, str]]  # (as written, the target's letter)
+    deceptive: bool  # a non-ASCII or digit look-alike, which readers cannot tell apart
     first_letter_edit: bool
     edits: list[Edit]
     span: tuple[int, int]  # the target letters the edits fall within
@@ -129,17 +150,9 @@ def _backtrace(a: str, b: str, dist: list[list[int]]) -> list[tuple[str, int, in
     return ops
 
 
-def _show(char: str) -> str:
-    """A character for the evidence text, naming its script when it is not Latin."""
-    if char.isascii() or not char:
-        return char
-    script = unicodedata.name(char[0], "").split(" ")[0].title()
-    return char if script in ("Latin", "") else f"{script} {char}"
-
-
 def _compare(core: str, skel: str, core_units: list[Unit], target: Target) -> _Comparison:
     """Walk the edit script from a core to a target skeleton."""
-    homoglyphs: list[str] = []
+    homoglyphs: list[tuple[str, str]] = []
     deceptive = first_letter_edit = False
     edits: list[Edit] = []
     where: list[int] = []  # target position of each edit
@@ -147,24 +160,25 @@ def _compare(core: str, skel: str, core_units: list[Unit], target: Target) -> _C
         first_letter_edit |= op in ("sub", "add", "miss") and i == 0
         if op != "match":
             where.append(j)
+        mine = core_units[i].orig if i < len(core_units) else ""
+        theirs = target.units[j].orig if j < len(target.units) else ""
         if op == "match":
-            mine, theirs = core_units[i].orig, target.units[j].orig
             if mine.casefold() != theirs.casefold():
-                homoglyphs.append(f"{_show(mine)}→{theirs}")
-                deceptive |= {mine, theirs} != {"i", "l"}
+                homoglyphs.append((mine, theirs))
+                deceptive |= not (mine.isascii() and mine.isalpha())
         elif op == "sub":
-            edits.append(("changed", f"{core[i]}→{skel[j]}"))
+            edits.append(("changed", mine, theirs))
         elif op == "swap":
-            edits.append(("swapped", core[i : i + 2]))
+            edits.append(("swapped", mine + core_units[i + 1].orig, ""))
         elif op == "add":
             near = core[max(i - 1, 0) : i] + core[i + 1 : i + 2]
             kind = "doubled" if core[i] in near else "added"
             if core[i] == "s" and i == len(core) - 1 and kind == "added":
                 kind = "plural"
-            edits.append((kind, core[i]))
+            edits.append((kind, mine, ""))
         else:
             near = skel[max(j - 1, 0) : j] + skel[j + 1 : j + 2]
-            edits.append(("missing-double" if skel[j] in near else "missing", skel[j]))
+            edits.append(("missing-double" if skel[j] in near else "missing", "", theirs))
     span = (min(where), max(where) + 1) if where else (0, 0)
     return _Comparison(homoglyphs, deceptive, first_letter_edit, edits, span)
 
@@ -179,12 +193,12 @@ def _edits_allowed(compared: _Comparison, peeled: tuple[Peeled, ...], rule: Rule
         p.affix.claims or (not p.glued and p.affix.kind != "number") for p in peeled
     )
     edits = compared.edits
-    kinds = [kind for kind, _ in edits]
+    kinds = [kind for kind, _, _ in edits]
     if signal:
         return rule.signalled is None or all(k in rule.signalled for k in kinds)
     span = compared.span
     return (
-        not compared.first_letter_edit
+        (len(edits) < 2 or not compared.first_letter_edit)
         and len(edits) <= rule.max_bare
         and (rule.bare is None or all(k in rule.bare for k in kinds))
         and (
@@ -192,20 +206,6 @@ def _edits_allowed(compared: _Comparison, peeled: tuple[Peeled, ...], rule: Rule
             or (span[1] - span[0] <= rule.bare_span and span[0] >= rule.bare_from)
         )
     )
-
-
-def _describe_edits(match: Match, edits: list[Edit]) -> None:
-    for kind in _EDIT_KINDS:
-        found = [what for k, what in edits if k == kind]
-        if not found:
-            continue
-        shown = ", ".join(f"'{w}'" for w in found)
-        if kind == "changed":
-            match.parts.append(f"{plural(len(found), 'changed letter')} ({shown})")
-        else:
-            word = "letter" if kind != "swapped" else ""
-            label = (_EDIT_LABELS.get(kind, kind) + " " + word).strip()
-            match.parts.append(f"{plural(len(found), label)} ({shown})")
 
 
 class Evidence:
@@ -228,29 +228,27 @@ class Evidence:
         edits = compared.edits
         if edits and not _edits_allowed(compared, peeled, settings.rule(len(skel))):
             return None
-        # A short glued affix may just be the end of another word ("bon"+"us").
+        # A short glued affix may just be the end of another word ("bon"+"us", "memes").
         short_glued = any(
             p.glued and p.affix.kind != "number" and len(p.affix.skel) <= settings.glued_max
             for p in peeled
         )
-        if short_glued and (edits or len(skel) <= settings.short):
+        if short_glued and (edits or self.targets.is_word(reading.text)):
             return None
         match = Match(target, len(edits), weight["handle_match"], deceptive=compared.deceptive)
         match.claims = any(p.affix.claims for p in peeled)
         if compared.homoglyphs:
             match.kinds.append("homoglyph")
-            listed = ", ".join(compared.homoglyphs)
-            match.parts.append(f"{plural(len(compared.homoglyphs), 'homoglyph')} ({listed})")
+            match.parts.append(("changed", describe.homoglyphs(compared.homoglyphs)))
             match.confidence += weight["homoglyph"]
-        _describe_edits(match, edits)
+        match.parts += describe.edits(edits)
+        match.edit_kinds = tuple(kind for kind, _, _ in edits)
         if edits:
             match.kinds.append("edit")
             match.confidence += weight["edit"] * len(edits)
         self._describe_separators(match, core_marked.count(SEP), target, handle[1])
         self.describe_affixes(match, peeled)
-        if match.parts:
-            match.parts[-1] += f" away from {target.label}"
-        else:
+        if not match.parts:
             self._describe_same_name(match, raw, net)
         return match
 
@@ -261,9 +259,12 @@ class Evidence:
         if seps == target_seps:
             return
         match.kinds.append("separator")
-        chars = "".join(dict.fromkeys(separators))
-        verb = "added" if seps > target_seps else "removed"
-        match.parts.append(f"separator {verb} ('{chars}')" if seps else f"separator {verb}")
+        match.separated = seps > target_seps
+        chars = ", ".join(f"'{c}'" for c in dict.fromkeys(separators))
+        if match.separated:
+            match.parts.append(("changed", f"{chars} inside the name"))
+        else:
+            match.parts.append(("changed", "separator left out"))
         match.confidence += self.weight["separator"]
 
     def _describe_same_name(self, match: Match, raw: str, net: str) -> None:
@@ -271,12 +272,11 @@ class Evidence:
         target = match.target
         match.kinds.append("same-handle-other-network" if target.network else "brand-term")
         if target.network and target.raw == raw:
-            match.parts.append(
-                f"same handle as {target.label}; the brand has no such account on {net}"
-            )
+            match.whole = (f"same handle as {target.label}, and the brand has no such "
+                           f"account on {net}")
             match.confidence = self.weight["same_handle_other_network"]
         else:
-            match.parts.append(f"holds the {target.label} on {net}")
+            match.whole = f"the same name as {target.label}"
             match.confidence = self.weight["holds_name"]
 
     def describe_affixes(self, match: Match, peeled: tuple[Peeled, ...]) -> None:
@@ -284,20 +284,8 @@ class Evidence:
         found = [p.affix for p in peeled]
         if not found:
             return
-        text = []
-        for affix in found:
-            if affix.kind == "country":
-                what = "country code" if len(affix.word) <= 3 else "place name"
-                text.append(f"{what} '{affix.word}'")
-            elif affix.kind == "number":
-                text.append(f"number '{affix.word}'")
-            elif affix.kind == "brand":
-                text.append(f"'{affix.word}' from the brand's own name")
-            elif affix.word != affix.means:
-                text.append(f"misspelt affix '{affix.word}' ({affix.means})")
-            else:
-                text.append(f"affix '{affix.word}'")
-        match.parts.append(and_(text))
+        text = and_([describe.affix(a, a.word) for a in found])
+        match.parts.append(("affix", f"{text} added"))
         match.kinds.append("affix")
         if any(a.kind == "country" for a in found):
             match.kinds.append("country-code")
@@ -360,7 +348,7 @@ class Evidence:
             at += len(word)
         shown = "', '".join(written)
         match = Match(target, 0, self.weight["extension"], ["extension"],
-                      [f"the name of {target.label} followed by '{shown}'"])
+                      [("affix", f"'{shown}' added after the name")])
         match.extension, match.glued = True, not rest.startswith(SEP)
         match.claims = bool(claiming) or any(p.affix.claims for p in reading.affixes)
         if claiming:

@@ -16,10 +16,10 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from ..confusables import SEP, plain, skeleton, units
+from ..confusables import SEP, plain, shown, skeleton, units
 from .affixes import Affix, Peeled
 from .candidates import Candidates
-from .evidence import Evidence, HandleUnits, Match, Reading
+from .evidence import Evidence, HandleUnits, Match, Reading, tricks
 from .memory import Remembering, remembered
 from .profile_text import ProfileText
 from .settings import MAX_HANDLE_LENGTH, Settings
@@ -39,6 +39,9 @@ class ImpersonationIndex(Remembering):
 
     ``organisation`` is the organisation's full name ("Blue Fern Dental &
     Orthodontics"): its words that are not brand terms complete a brand handle.
+    ``official_followers`` is keyed by (network, handle) of an own account, or by a
+    network for all its accounts; ``languages`` are the organisation's language codes,
+    whose common words are no typo-squats of a short name.
     """
 
     def __init__(
@@ -46,19 +49,20 @@ class ImpersonationIndex(Remembering):
         own: Iterable[tuple[str, str]],
         brand_terms: Iterable[str],
         affiliates: Iterable[tuple[str, str]] = (),
-        official_followers: Mapping[str, int] | None = None,
+        official_followers: Mapping[str | tuple[str, str], int] | None = None,
         today: datetime.date | None = None,
         organisation: str | None = None,
+        languages: Iterable[str] = (),
     ) -> None:
         super().__init__()
         settings = Settings.read()
         self._settings = settings
-        self._targets = Targets(settings, own, brand_terms, affiliates, organisation)
+        self._targets = Targets(settings, own, brand_terms, affiliates, organisation,
+                                languages)
         self._candidates = Candidates(self._targets.by_skel, settings)
         self._evidence = Evidence(settings, self._targets)
         self._texts = ProfileText(settings, self._targets)
-        self._judge = Judge(settings, self._texts, official_followers, today,
-                            self._targets.affiliate_any)
+        self._judge = Judge(settings, self._texts, official_followers, today, self._targets)
 
     def assess(
         self,
@@ -71,10 +75,14 @@ class ImpersonationIndex(Remembering):
         verified: bool | None = None,
     ) -> Verdict | None:
         """The verdict on one discovered profile, or None when it imitates nothing."""
-        net, raw = network.casefold(), plain(handle)
-        if self._targets.is_own(net, raw) or len(raw) > MAX_HANDLE_LENGTH:
+        net, seen = network.casefold(), shown(handle)
+        raw = seen.text
+        tricked = bool(seen.hidden or seen.compat)  # no network allows them: not our own
+        if (not tricked and self._targets.is_own(net, raw)) or len(raw) > MAX_HANDLE_LENGTH:
             return None
         best = self._best_handle_match(net, raw)
+        if best is not None and tricked:
+            best = tricks(best, seen)
         display_only = best is None
         if best is None:
             best = self._texts.display_match(display_name)

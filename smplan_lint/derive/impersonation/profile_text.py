@@ -80,6 +80,12 @@ class ProfileText(Remembering):
         return says(text, settings.display_disclaimers if display else settings.disclaimers)
 
     @remembered
+    def lures(self, text: str | None) -> bool:
+        """Whether a bio or display name uses scam wording (giveaway, refund, "DM us",
+        wallet...) in any of the data file's languages."""
+        return says(text, self.settings.lures)
+
+    @remembered
     def names_other(self, text: str | None) -> bool:
         """Whether a display name is the brand's name inside another business's name.
 
@@ -124,7 +130,7 @@ class ProfileText(Remembering):
             if core in self.targets.by_skel:
                 target = self.targets.by_skel[core][0]
                 match = Match(target, 0, weight["display_name_copy"], ["display-name"],
-                              [f"display name '{display_name}' copies {target.label}"])
+                              whole=f"display name '{display_name}' copies {target.label}")
                 if any(p.affix.kind == "strong" for p in peeled):
                     match.confidence += weight["display_name_copy_claims"]
                 return match

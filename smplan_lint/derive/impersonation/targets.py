@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..common_words import is_common
 from ..confusables import SEP, Unit, plain, skeleton, units
 from .affixes import Affixes, affix_table
 from .settings import MAX_HANDLE_LENGTH, Settings
@@ -24,7 +25,7 @@ class Target:
     skel: str
     raw: str  # handle or term as the plan writes it (case-folded, no '@')
     network: str | None
-    label: str  # "@acmecoffee on instagram", "brand term 'acme'"
+    label: str  # "@acmecoffee (instagram)", "the brand term 'acme'"
     rank: int  # lower wins when several targets share a skeleton
     offset: int = 0  # where skel starts in raw's skeleton (a name inside an affixed handle)
     report: str = ""  # what the verdict names when not raw (a brand term's own spelling)
@@ -63,8 +64,10 @@ class Targets:
         brand_terms: Iterable[str],
         affiliates: Iterable[tuple[str, str]],
         organisation: str | None,
+        languages: Iterable[str] = (),
     ) -> None:
         self.settings = settings
+        self.languages = tuple(languages)
         brand_terms = list(brand_terms)
         self.affixes: Affixes = affix_table()
         own_words = self._brand_words(organisation, brand_terms)
@@ -111,7 +114,7 @@ class Targets:
             self.own.setdefault(net, set()).add(raw)
             if len(raw) > MAX_HANDLE_LENGTH:
                 continue
-            found.append(Target(skeleton(raw), raw, net, f"@{raw} on {net}", 0))
+            found.append(Target(skeleton(raw), raw, net, f"@{raw} ({net})", 0))
             marked = skeleton(raw, keep_separators=True)
             for core, peeled, start in self.affixes.peel(marked):
                 name = core.replace(SEP, "")
@@ -120,7 +123,7 @@ class Targets:
                     for p in peeled
                 ):
                     offset = len(marked[:start].replace(SEP, ""))
-                    label = f"the name '{name}' of @{raw} on {net}"
+                    label = f"the name in @{raw} ({net})"
                     found.append(Target(name, raw, net, label, 2, offset))
         return found
 
@@ -129,7 +132,7 @@ class Targets:
         for term in brand_terms:
             raw = plain(term)
             for spelt in spellings(raw, self.settings.ampersand_words):
-                label = f"brand term '{raw}'"
+                label = f"the brand term '{raw}'"
                 found.append(Target(skeleton(spelt), spelt, None, label, 1, report=raw))
         return found
 
@@ -141,6 +144,11 @@ class Targets:
             picked = next((t for t in group if t.network == net), group[0])
             self._picked[(skel, net)] = picked
         return picked
+
+    def is_word(self, text: str) -> bool:
+        """Whether a handle's letters are a common word or name in the organisation's
+        languages or English, German, Spanish and French ("acne", "bonus")."""
+        return is_common(text, self.languages)
 
     def is_own(self, net: str, raw: str) -> bool:
         """Whether the handle is the brand's or a declared affiliate's on that network."""

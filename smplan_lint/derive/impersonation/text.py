@@ -35,8 +35,3 @@ def phrases(items: Iterable[str]) -> Phrases:
 def and_(parts: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def plural(n: int, word: str) -> str:
-    """'1 letter', '2 letters'."""
-    return f"{n} {word}" + ("" if n == 1 else "s")
