@@ -32,6 +32,7 @@ class Affix(NamedTuple):
     skel: str
     heads: tuple[str, ...] = ()  # compound words that start with it ("freestyle")
     tails: tuple[str, ...] = ()  # compound words that end with it ("healthcare")
+    separated: bool = False  # counts only with a separator: a code that is a word ("and")
 
     @property
     def claims(self) -> bool:
@@ -160,7 +161,7 @@ class Affixes(dict[str, "Affix | None"]):
                     # A leading country code only counts when separated ("uk_acme").
                     if affix and affix.kind != "brand" and (
                         affix.kind != "country" or text[n] == SEP
-                    ) and not text.startswith(affix.heads):
+                    ) and not text.startswith(affix.heads) and _one_country(affix, peeled):
                         rest = text[n:]
                         front = Peeled(affix, rest[0] != SEP)
                         core = rest.lstrip(SEP)
@@ -169,7 +170,9 @@ class Affixes(dict[str, "Affix | None"]):
                     if n + 2 > size:
                         continue
                     affix = self[text[-n:]]
-                    if affix and not text.endswith(affix.tails):
+                    if affix and not text.endswith(affix.tails) and _one_country(
+                        affix, peeled
+                    ) and (not affix.separated or text[-n - 1] == SEP):
                         rest = text[:-n]
                         back = Peeled(affix, rest[-1] != SEP)
                         grown.append((rest.rstrip(SEP), peeled + (back,), start))
@@ -179,6 +182,11 @@ class Affixes(dict[str, "Affix | None"]):
             frontier = grown
         return out
 
+
+
+def _one_country(affix: Affix, peeled: tuple[Peeled, ...]) -> bool:
+    """A handle names one region at most: "status" is no "st" + "at" + "us"."""
+    return affix.kind != "country" or all(p.affix.kind != "country" for p in peeled)
 
 
 def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]]:
@@ -209,11 +217,14 @@ def affix_table() -> Affixes:
     cfg = settings()
     table: dict[str, Affix] = {}
     groups = cfg["affixes"]
-    for kind, words in (("country", cfg["countries"]), ("weak", groups["weak"]),
-                        ("strong", groups["strong"])):
+    for kind, words in (("country", cfg["countries"] + cfg["country_codes"]),
+                        ("weak", groups["weak"]), ("strong", groups["strong"])):
         for word in words:
             skel = skeleton(word)
             table[skel] = Affix(word, word, kind, skel)
+    for word in cfg["country_codes_separated"]:
+        skel = skeleton(word)
+        table.setdefault(skel, Affix(word, word, "country", skel, separated=True))
     for means, words in groups["misspellings"].items():
         for word in words:
             skel = skeleton(word)

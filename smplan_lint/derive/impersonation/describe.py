@@ -53,7 +53,7 @@ def edits(found: list[Edit]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     added = [mine for kind, mine, _ in found if kind == "added"]
     if added:
-        out.append(("added", f"{count(len(added), 'letter')} added "
+        out.append(("added", f"{count(len(''.join(added)), 'letter')} added "
                              f"({', '.join(repr(a) for a in added)})"))
     for kind, mine, theirs in found:
         if kind == "plural":

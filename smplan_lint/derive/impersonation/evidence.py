@@ -45,11 +45,18 @@ class Match:
     whole: str = ""  # the evidence when it is not parts joined to the target
     deceptive: bool = False  # a non-ASCII or digit look-alike, or hidden characters
     separated: bool = False  # a separator inside the brand's name ("ac.me")
-    edit_kinds: tuple[str, ...] = ()  # "added", "plural", "changed"...
+    makes_word: bool = False  # the edit makes a common word of the name or one of its words
     extension: bool = False  # the exact name with another word after it
     glued: bool = False  # that word follows with no separator
     claims: bool = False  # a claiming or luring word (strong affix) is part of the handle
 
+
+    @property
+    def strong(self) -> bool:
+        """Evidence that makes an error by itself: a claiming word on the brand's name
+        (not on another word an edit made, "junoband_official"), a non-ASCII or digit
+        look-alike or hidden characters, or a separator inside the name."""
+        return (self.claims and not self.makes_word) or self.deceptive or self.separated
 
     def evidence(self) -> str:
         """The evidence as a sentence."""
@@ -224,7 +231,8 @@ class Evidence:
         target = self.targets.pick(skel, net)
         core, core_marked, peeled = reading.core, reading.core_marked, reading.affixes
         offset = len(reading.marked[: reading.start].replace(SEP, ""))
-        compared = _compare(core, skel, handle[0][offset : offset + len(core)], target)
+        core_units = handle[0][offset : offset + len(core)]
+        compared = _compare(core, skel, core_units, target)
         edits = compared.edits
         if edits and not _edits_allowed(compared, peeled, settings.rule(len(skel))):
             return None
@@ -242,7 +250,8 @@ class Evidence:
             match.parts.append(("changed", describe.homoglyphs(compared.homoglyphs)))
             match.confidence += weight["homoglyph"]
         match.parts += describe.edits(edits)
-        match.edit_kinds = tuple(kind for kind, _, _ in edits)
+        if edits:
+            match.makes_word = self._makes_word(core_units, skel, compared.span)
         if edits:
             match.kinds.append("edit")
             match.confidence += weight["edit"] * len(edits)
@@ -252,6 +261,26 @@ class Evidence:
             self._describe_same_name(match, raw, net)
         return match
 
+    def _makes_word(self, core_units: list[Unit], skel: str, span: tuple[int, int]) -> bool:
+        """Whether the edited name, as written, is a common word ("acne" for Acme,
+        "valves" for Valve), or the edit turns one word of a longer name into another
+        ("tango" in "tangomobile" for Mango Mobile) that is not the word inflected."""
+        targets = self.targets
+        if targets.is_word("".join(u.orig for u in core_units)):
+            return True
+        grow = len(core_units) - len(skel)
+        for word in targets.name_words:
+            at = skel.find(word)
+            if len(word) == len(skel) or not 0 <= at <= span[0] or span[1] > at + len(word):
+                continue
+            piece = core_units[at : at + len(word) + grow]
+            folded = "".join(u.skel for u in piece)
+            if len(piece) > 3 and word not in (folded + "s", folded[:-1]) and targets.is_word(
+                "".join(u.orig for u in piece)
+            ):
+                return True
+        return False
+
     def _describe_separators(
         self, match: Match, seps: int, target: Target, separators: list[str]
     ) -> None:
@@ -259,7 +288,7 @@ class Evidence:
         if seps == target_seps:
             return
         match.kinds.append("separator")
-        match.separated = seps > target_seps
+        match.separated = seps > target_seps and not match.distance  # "ac.me"
         chars = ", ".join(f"'{c}'" for c in dict.fromkeys(separators))
         if match.separated:
             match.parts.append(("changed", f"{chars} inside the name"))

@@ -102,7 +102,7 @@ class ImpersonationIndex(Remembering):
         """Every way to read the handle: as written and without a trailing number,
         each with up to three affix words peeled off either end."""
         variants: list[tuple[str, str, tuple[Peeled, ...]]] = [
-            (raw, skeleton(raw, keep_separators=True), ())
+            *self._country_as_written(raw), (raw, skeleton(raw, keep_separators=True), ())
         ]
         if raw[-1:].isdigit():
             stem = raw.rstrip("0123456789")
@@ -119,13 +119,24 @@ class ImpersonationIndex(Remembering):
             for core_marked, peeled, start in peel(marked)
         ]
 
+    def _country_as_written(self, raw: str) -> list[tuple[str, str, tuple[Peeled, ...]]]:
+        """The handle without a separated country code that folding would hide ("_cl"
+        reads as "d", "_ai" as "al"): the code is peeled as written."""
+        cut = max(raw.rfind(sep) for sep in "._- ")
+        code = raw[cut + 1 :]
+        affix = self._targets.countries.get(code) if 0 < cut else None
+        if affix is None or skeleton(code) == code:
+            return []
+        stem = raw[:cut]
+        return [(stem, skeleton(stem, keep_separators=True), (Peeled(affix, False),))]
+
     @remembered
     def _best_handle_match(self, net: str, raw: str) -> Match | None:
         """The simplest reading (fewest edits, then fewest affixes) that passes the rules.
 
-        Readings within one edit of a target are judged first; only when none passes are
-        the two-edit matches of long names looked for (`Candidates.far`), as they could
-        not come first.
+        Readings within one edit of a target are judged first, then the exact long name
+        followed by other words (an extension); only when none passes are the two-edit
+        matches of long names looked for (`Candidates.far`).
         """
         readings = self._readings(raw)
         read: dict[str, HandleUnits] = {}  # units of each text, once
@@ -140,17 +151,19 @@ class ImpersonationIndex(Remembering):
         match = self._first_passing(net, raw, readings, [f for f in found if f[0] <= 1], read)
         if match:
             return match
+        # The exact long name and other words reads simpler than two edits
+        # ("kestrel-logistics-express" is not "kestrellogisticsex" + "press").
+        if raw not in self._targets.affiliate_any:
+            match = self._evidence.extension(net, self._extended(readings))
+            if match:
+                return match
         if self._candidates.two_edits:
             found = [f for f in found if f[0] > 1]
             for order, reading in enumerate(readings):
                 for distance, skel in self._candidates.far(reading.core, nears[order]):
                     found.append((distance, len(reading.affixes), order, skel))
             found.sort()
-            match = self._first_passing(net, raw, readings, found, read)
-            if match:
-                return match
-        if raw not in self._targets.affiliate_any:
-            return self._evidence.extension(net, self._extended(readings))
+            return self._first_passing(net, raw, readings, found, read)
         return None
 
     def _near_candidates(self, readings: list[Reading]) -> tuple[list[Candidate], list[set[str]]]:

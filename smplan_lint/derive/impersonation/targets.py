@@ -16,6 +16,7 @@ from ..common_words import is_common
 from ..confusables import SEP, Unit, plain, skeleton, units
 from .affixes import Affixes, affix_table
 from .settings import MAX_HANDLE_LENGTH, Settings
+from .text import words
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,22 @@ class Targets:
             # this index's own affix table (the shared one holds only the data file's words)
             self.affixes = self.affixes.with_brand(own_words)
         self.term_skels = [skeleton(t) for t in brand_terms]
+        # Country codes as written, for those folding changes ("cl" reads as "d").
+        self.countries = {a.word: a for a in self.affixes.words.values() if a.kind == "country"}
         self.own: dict[str, set[str]] = {}
         self.affiliates: dict[str, set[str]] = {}
         self.affiliate_any: set[str] = set()
         for network, handle in affiliates:
             self.affiliates.setdefault(network.casefold(), set()).add(plain(handle))
             self.affiliate_any.add(plain(handle))
+        own = list(own)
         found = self._own_targets(own) + self._term_targets(brand_terms)
+        # The words of the brand's names ("mango", "mobile"), to tell an edit that makes
+        # another word ("tango mobile") from a typo.
+        texts = [organisation or "", *brand_terms, *(handle for _, handle in own)]
+        self.name_words = frozenset(
+            w for text in texts for w in words(text) if len(w) >= settings.short - 1
+        )
         self.by_skel = _first_of_each(found)
         self._picked: dict[tuple[str, str], Target] = {}
         # Long names and their first letters, to find "name + another word" (extensions).

@@ -87,14 +87,12 @@ class Judge:
         }
         self.today = today or datetime.date.today()
         self.targets = targets
-        self.short = settings.short
 
     def verdict(self, match: Match, profile: Profile, display_only: bool) -> Verdict | None:
         """Weigh the profile's context and turn a match into a verdict (the severity
         table of SMP501's docs)."""
         context = self._context_of(match, profile)
-        strong = match.claims or match.deceptive or match.separated
-        if context.big and profile.verified and not strong:
+        if context.big and profile.verified and not match.strong:
             return None  # a large account the network vouches for, claiming nothing
         if self._established(match, profile, context, display_only):
             return None
@@ -120,10 +118,10 @@ class Judge:
                conf: float) -> int:
         """0 (not reported), 1 (warning) or 2 (error) by the evidence, then one step up
         for copying or luring and one for a young, small, unverified account."""
-        if match.claims or match.deceptive or match.separated:
-            level = 2
-        elif self._innocent_word(match, profile):
+        if self._innocent_word(match):
             level = 0
+        elif match.strong:
+            level = 2
         elif display_only or set(match.kinds) <= {"edit", "homoglyph"}:
             level = 1
         else:
@@ -132,14 +130,12 @@ class Judge:
             level = 2
         return level + context.new
 
-    def _innocent_word(self, match: Match, profile: Profile) -> bool:
-        """A handle that is a common word: an edit of a short name ("acne" for Acme), or
-        the name's plural ("valves" for Valve)."""
-        if "edit" not in match.kinds or len(match.kinds) > 1:
-            return False
-        plural = match.edit_kinds == ("plural",)
-        short = len(match.target.skel) <= self.short
-        return (short or plural) and self.targets.is_word(profile.raw)
+    @staticmethod
+    def _innocent_word(match: Match) -> bool:
+        """An edit that makes a common word ("acne" for Acme, "valves" for Valve), with
+        nothing else but ASCII look-alike letters, separators or affix words."""
+        return match.makes_word and not match.deceptive and set(match.kinds) <= {
+            "edit", "homoglyph", "separator", "affix", "country-code"}
 
     def _official(self, target: Target) -> int | None:
         """Followers of the account imitated (None when not known); for a brand term,
@@ -189,7 +185,7 @@ class Judge:
             or (days >= ctx["established_days"] and followers >= ctx["established_followers"])
         )
         return bool(
-            old and not match.claims
+            old and not (match.claims and not match.makes_word)
             and display_name
             and (not context.named or self.texts.names_other(display_name))
             and not (context.bio_named and context.bio_claims)
