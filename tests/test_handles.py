@@ -434,3 +434,112 @@ def test_a_handle_longer_than_any_network_allows_is_not_compared(acme: Impersona
     assert not handle_too_long(longest) and handle_too_long("@" + longest + "x")
     assert acme.assess("x", "acmecoffee_" + "support" * 20, "Acme Coffee Official") is None
     assert acme.assess("x", "acmecoffee_support") is not None
+
+
+# --- issue 16: short names, evidence and severity --------------------------------
+
+
+@pytest.fixture(scope="module")
+def vyra() -> ImpersonationIndex:
+    return ImpersonationIndex(
+        own=[("instagram", "vyra"), ("instagram", "vyra_jp"), ("linkedin", "vyra_careers")],
+        brand_terms=["vyra", "lego"],
+        official_followers={("instagram", "vyra"): 40_000, ("instagram", "vyra_jp"): 2_000},
+        today=TODAY,
+    )
+
+
+@pytest.mark.parametrize("handle", ["vyraa", "vyrra", "vyrax", "vrya", "lwgo", "legvo", "elgo"])
+def test_one_edit_of_a_short_name_is_a_warning(vyra: ImpersonationIndex, handle: str) -> None:
+    verdict = vyra.assess("tiktok", handle)
+    assert verdict is not None and verdict.severity == "warning", verdict
+
+
+def test_a_short_names_edit_that_is_a_common_word_is_not_reported(
+    vyra: ImpersonationIndex,
+) -> None:
+    assert vyra.assess("tiktok", "lega") is None or vyra.assess("tiktok", "leg") is None
+    assert vyra.assess("tiktok", "logo") is None  # a word, one letter from "lego"
+
+
+def test_copying_or_a_new_small_account_raises_the_severity(vyra: ImpersonationIndex) -> None:
+    copy = vyra.assess("tiktok", "logo", display_name="Lego Official")
+    assert copy is not None and copy.severity == "error"
+    new = vyra.assess("tiktok", "vyrax", followers=12, created="2026-10-20", verified=False)
+    assert new is not None and new.severity == "error"
+    lure = vyra.assess("x", "vyrra", bio="Gewinnspiel! Jetzt per DM melden und Gutschein sichern.")
+    assert lure is not None and lure.severity == "error"
+
+
+@pytest.mark.parametrize("handle", ["vyra.jpn", "vyra_gbr", "vyra_alumni", "vyra_jobs",
+                                    "vyra_offiziell", "vyra公式", "vyraофициальный",
+                                    "askvyra", "vyra_airdrop", "vyra_w3", "vyrasucks"])
+def test_regional_organisational_and_claiming_imitations(
+    vyra: ImpersonationIndex, handle: str
+) -> None:
+    assert vyra.assess("x", handle) is not None
+
+
+@pytest.mark.parametrize("handle", ["ｖｙｒａ", "\U0001d42f\U0001d432\U0001d42b\U0001d41a",
+                                    "vy\u200bra", "vyra\u200d", "\u202earyv\u202c"])
+def test_compatibility_letters_and_hidden_characters_are_errors(
+    vyra: ImpersonationIndex, handle: str
+) -> None:
+    """Even on a network where the brand holds the handle: no network allows these."""
+    verdict = vyra.assess("instagram", handle)
+    assert verdict is not None and verdict.severity == "error"
+    assert "instagram on instagram" not in verdict.evidence
+
+
+def test_messages_use_the_letters_the_user_sees(vyra: ImpersonationIndex) -> None:
+    doubled = vyra.assess("x", "vyraa")
+    assert doubled is not None and doubled.evidence.startswith("'a' doubled in @vyra")
+    changed = vyra.assess("x", "vyro")
+    assert changed is not None and "'o' in place of 'a'" in changed.evidence
+    cyrillic = vyra.assess("x", "vyrа")
+    assert cyrillic is not None and "Cyrillic 'а' in place of 'a'" in cyrillic.evidence
+
+
+def test_followers_are_compared_with_the_account_imitated() -> None:
+    """Not with the last account listed on that network."""
+    index = ImpersonationIndex(
+        [("instagram", "harbourlight"), ("instagram", "northwindsails")], ["northwind"],
+        official_followers={("instagram", "harbourlight"): 1_200,
+                            ("instagram", "northwindsails"): 90_000},
+        today=TODAY,
+    )
+    verdict = index.assess("instagram", "harbourlightt", followers=5)
+    assert verdict is not None and "vs 1,200 on @harbourlight (instagram)" in verdict.evidence
+
+
+def test_a_country_code_is_peeled_before_look_alikes_are_folded(
+    vyra: ImpersonationIndex,
+) -> None:
+    verdict = vyra.assess("x", "vyra_cl")  # Chile, not "cl" read as "d"
+    assert verdict is not None and "country code 'cl'" in verdict.evidence
+
+
+def test_the_brands_plural_as_a_common_word_is_not_reported() -> None:
+    index = ImpersonationIndex([("x", "valve")], ["valve"], today=TODAY)
+    assert index.assess("instagram", "valves") is None
+    assert index.assess("instagram", "valves", display_name="Valve Support") is not None
+
+
+def test_an_edit_that_makes_another_word_of_a_longer_name_is_not_reported() -> None:
+    index = ImpersonationIndex([("instagram", "mangomobile")], ["mangomobile"],
+                               today=TODAY, organisation="Mango Mobile")
+    assert index.assess("instagram", "tangomobile") is None
+    assert index.assess("instagram", "mangomobille") is not None
+
+
+def test_established_profile_of_another_entity_is_not_reported(vyra: ImpersonationIndex) -> None:
+    assert vyra.assess("x", "vyrax", display_name="Vyrax Studio", followers=4_000,
+                       created="2023-05-01") is None
+
+
+def test_organisation_languages_add_common_words() -> None:
+    from smplan_lint.derive.common_words import is_common
+
+    assert is_common("acne") and not is_common("vyrra")
+    pytest.importorskip("wordfreq")
+    assert is_common("tavolo", ["it"]) and not is_common("tavolo")
