@@ -81,7 +81,7 @@ def test_short_brand_substring_of_unrelated_word_is_not_flagged() -> None:
 def test_affix_and_country_code_are_named(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acmecoffee_support_uk")
     assert verdict is not None
-    assert "'support' added" in verdict.evidence and "country code 'uk'" in verdict.evidence
+    assert "'support'" in verdict.evidence and "country code 'uk'" in verdict.evidence
     assert {"affix", "country-code"} <= set(verdict.kinds)
 
 

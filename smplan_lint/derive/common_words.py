@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from smplan_lint import data
 
@@ -53,6 +53,8 @@ def _in_table(word: str) -> bool:
 
 def ascii_letters(text: str) -> str:
     """The letters of a text, lower case, accents dropped ("Café_2" -> "cafe")."""
+    if text.isascii():
+        return "".join(filter(str.isalpha, text.lower()))
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLDS))
     return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
 
@@ -69,10 +71,13 @@ def _other_language(word: str, languages: tuple[str, ...]) -> bool:
 def is_common(word: str, languages: Iterable[str] = ()) -> bool:
     """Whether ``word`` (any case, accents allowed) is a common word or name in the
     table's languages or one of ``languages`` (codes such as "it", "pt")."""
-    letters = ascii_letters(word)
+    extra = tuple(sorted({str(lang).casefold()[:2] for lang in languages} - TABLE_LANGUAGES))
+    return _is_common(ascii_letters(word), extra)
+
+
+@lru_cache(maxsize=4096)
+def _is_common(letters: str, extra: tuple[str, ...]) -> bool:
+    """Remembered: the same handles and words come back across a plan's profiles."""
     if len(letters) < 3:
         return False
-    if _in_table(letters):
-        return True
-    extra = tuple(sorted({str(lang).casefold()[:2] for lang in languages} - TABLE_LANGUAGES))
-    return bool(extra) and _other_language(letters, extra)
+    return _in_table(letters) or (bool(extra) and _other_language(letters, extra))

@@ -130,6 +130,8 @@ def shown(handle: str) -> Shown:
     own, and it reads as the name it displays.
     """
     text = handle.strip().lstrip("@")
+    if text.isascii():  # no format characters, and NFKC leaves ASCII as it is
+        return Shown(text.casefold(), (), "")
     hidden = tuple(dict.fromkeys(
         unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in text
         if unicodedata.category(c) == "Cf"))

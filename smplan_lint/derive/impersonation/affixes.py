@@ -32,7 +32,6 @@ class Affix(NamedTuple):
     skel: str
     heads: tuple[str, ...] = ()  # compound words that start with it ("freestyle")
     tails: tuple[str, ...] = ()  # compound words that end with it ("healthcare")
-    separated: bool = False  # counts only with a separator: a code that is a word ("and")
 
     @property
     def claims(self) -> bool:
@@ -102,7 +101,7 @@ class Affixes(dict[str, "Affix | None"]):
         """A slip of a slip word, or None; remembered. Most words looked up are new and
         no slip: this is the per-profile cost of not listing the slips."""
         affix = None
-        if self._new < LIST_SLIPS_AFTER:
+        if self._new < LIST_SLIPS_AFTER and len(skel) >= SLIP_MIN - 1:
             self._new += 1
             size = len(skel)
             by_ends = self._by_ends
@@ -172,7 +171,7 @@ class Affixes(dict[str, "Affix | None"]):
                     affix = self[text[-n:]]
                     if affix and not text.endswith(affix.tails) and _one_country(
                         affix, peeled
-                    ) and (not affix.separated or text[-n - 1] == SEP):
+                    ):
                         rest = text[:-n]
                         back = Peeled(affix, rest[-1] != SEP)
                         grown.append((rest.rstrip(SEP), peeled + (back,), start))
@@ -212,19 +211,25 @@ def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]
 
 
 @cache
+def countries_as_written() -> dict[str, Affix]:
+    """Country words and ISO codes by their spelling: a separated one ends a handle as
+    written, before folding changes it ("cl" and "ci" both read as "d")."""
+    cfg = settings()
+    words = cfg["countries"] + cfg["country_codes"]
+    return {word: Affix(word, word, "country", skeleton(word)) for word in words}
+
+
+@cache
 def affix_table() -> Affixes:
     """The data file's affix words. Built once per process: they do not depend on the brand."""
     cfg = settings()
     table: dict[str, Affix] = {}
     groups = cfg["affixes"]
-    for kind, words in (("country", cfg["countries"] + cfg["country_codes"]),
-                        ("weak", groups["weak"]), ("strong", groups["strong"])):
+    for kind, words in (("country", cfg["countries"]), ("weak", groups["weak"]),
+                        ("strong", groups["strong"])):
         for word in words:
             skel = skeleton(word)
             table[skel] = Affix(word, word, kind, skel)
-    for word in cfg["country_codes_separated"]:
-        skel = skeleton(word)
-        table.setdefault(skel, Affix(word, word, "country", skel, separated=True))
     for means, words in groups["misspellings"].items():
         for word in words:
             skel = skeleton(word)

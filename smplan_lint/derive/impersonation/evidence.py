@@ -6,7 +6,9 @@ Evidence is worked out only for the few profiles that have a candidate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -45,7 +47,14 @@ class Match:
     whole: str = ""  # the evidence when it is not parts joined to the target
     deceptive: bool = False  # a non-ASCII or digit look-alike, or hidden characters
     separated: bool = False  # a separator inside the brand's name ("ac.me")
-    makes_word: bool = False  # the edit makes a common word of the name or one of its words
+    # Whether the edit makes a common word of the name or of one of its words; asked
+    # only of the match a verdict is given on (a binary search of the word table).
+    word_test: Callable[[], bool] | None = None
+
+    @cached_property
+    def makes_word(self) -> bool:
+        """See `Evidence._makes_word`."""
+        return self.word_test is not None and self.word_test()
     extension: bool = False  # the exact name with another word after it
     glued: bool = False  # that word follows with no separator
     claims: bool = False  # a claiming or luring word (strong affix) is part of the handle
@@ -251,7 +260,7 @@ class Evidence:
             match.confidence += weight["homoglyph"]
         match.parts += describe.edits(edits)
         if edits:
-            match.makes_word = self._makes_word(core_units, skel, compared.span)
+            match.word_test = partial(self._makes_word, core_units, skel, compared.span)
         if edits:
             match.kinds.append("edit")
             match.confidence += weight["edit"] * len(edits)
@@ -268,11 +277,12 @@ class Evidence:
         targets = self.targets
         if targets.is_word("".join(u.orig for u in core_units)):
             return True
-        grow = len(core_units) - len(skel)
-        for word in targets.name_words:
-            at = skel.find(word)
-            if len(word) == len(skel) or not 0 <= at <= span[0] or span[1] > at + len(word):
-                continue
+        grow, size = len(core_units) - len(skel), len(skel)
+        # The words of the name around the edit (a few slices, whatever the brand's size).
+        around = [(at, skel[at:end]) for at in range(span[0] + 1)
+                  for end in range(max(span[1], at + 3), size + 1)
+                  if end - at < size and skel[at:end] in targets.name_words]
+        for at, word in around:
             piece = core_units[at : at + len(word) + grow]
             folded = "".join(u.skel for u in piece)
             if len(piece) > 3 and word not in (folded + "s", folded[:-1]) and targets.is_word(

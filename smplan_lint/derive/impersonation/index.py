@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from ..confusables import SEP, plain, shown, skeleton, units
-from .affixes import Affix, Peeled
+from .affixes import Affix, Peeled, countries_as_written
 from .candidates import Candidates
 from .evidence import Evidence, HandleUnits, Match, Reading, tricks
 from .memory import Remembering, remembered
@@ -120,12 +120,11 @@ class ImpersonationIndex(Remembering):
         ]
 
     def _country_as_written(self, raw: str) -> list[tuple[str, str, tuple[Peeled, ...]]]:
-        """The handle without a separated country code that folding would hide ("_cl"
-        reads as "d", "_ai" as "al"): the code is peeled as written."""
-        cut = max(raw.rfind(sep) for sep in "._- ")
-        code = raw[cut + 1 :]
-        affix = self._targets.countries.get(code) if 0 < cut else None
-        if affix is None or skeleton(code) == code:
+        """The handle without a separated country code at its end, read as written (any
+        ISO code, and before folding: "_cl" would read as "d", "_ai" as "al")."""
+        cut = max(map(raw.rfind, "._- "))
+        affix = countries_as_written().get(raw[cut + 1 :]) if 0 < cut else None
+        if affix is None:
             return []
         stem = raw[:cut]
         return [(stem, skeleton(stem, keep_separators=True), (Peeled(affix, False),))]

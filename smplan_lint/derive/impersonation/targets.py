@@ -76,8 +76,6 @@ class Targets:
             # this index's own affix table (the shared one holds only the data file's words)
             self.affixes = self.affixes.with_brand(own_words)
         self.term_skels = [skeleton(t) for t in brand_terms]
-        # Country codes as written, for those folding changes ("cl" reads as "d").
-        self.countries = {a.word: a for a in self.affixes.words.values() if a.kind == "country"}
         self.own: dict[str, set[str]] = {}
         self.affiliates: dict[str, set[str]] = {}
         self.affiliate_any: set[str] = set()
