@@ -543,3 +543,13 @@ def test_organisation_languages_add_common_words() -> None:
     assert is_common("acne") and not is_common("vyrra")
     pytest.importorskip("wordfreq")
     assert is_common("tavolo", ["it"]) and not is_common("tavolo")
+
+
+def test_the_brand_inside_a_longer_display_name_counts_as_copying(
+    vyra: ImpersonationIndex,
+) -> None:
+    verdict = vyra.assess("facebook", "helpdesk_2477", display_name="Patrick, Vyra Manager")
+    assert verdict is not None and "names @vyra (instagram)" in verdict.evidence
+    old = vyra.assess("instagram", "vyra.the.dog", display_name="Vyra the Dog",
+                      followers=9_000, created="2019-01-01")
+    assert old is None  # an established account of another entity

@@ -60,7 +60,7 @@ class ProfileText(Remembering):
         """
         if not text:
             return False
-        if self.display_match(text) is not None:
+        if self._display_copy(text) is not None:
             return True
         # Words are joined only within a phrase: "Lena Harbor | pine studio" does not
         # name "Harbor Pine".
@@ -119,9 +119,20 @@ class ProfileText(Remembering):
 
     @remembered
     def display_match(self, display_name: str | None) -> Match | None:
-        """A dissimilar handle whose display name is the brand name plus affixes only."""
+        """A dissimilar handle whose display name is the brand name plus affixes, or
+        names the brand among other words ("Patrick, Acme Manager")."""
         if not display_name:
             return None
+        copy = self._display_copy(display_name)
+        if copy is not None:
+            return copy
+        target, _ = self.names_brand(display_name)
+        if target is None:
+            return None
+        return Match(target, 0, self.settings.weight["display_name_names"], ["display-name"],
+                     whole=f"display name '{display_name}' names {target.label}")
+
+    def _display_copy(self, display_name: str) -> Match | None:
         weight = self.settings.weight
         cleaned = "".join(c if c.isalnum() else " " for c in display_name)
         marked = skeleton(cleaned, keep_separators=True)

@@ -94,7 +94,7 @@ class Judge:
         context = self._context_of(match, profile)
         if context.big and profile.verified and not match.strong:
             return None  # a large account the network vouches for, claiming nothing
-        if self._established(match, profile, context, display_only):
+        if self._established(match, profile, context):
             return None
         unsure = self._unsure(match, profile, context, display_only)
         if unsure is None:
@@ -173,9 +173,7 @@ class Judge:
             new=new,
         )
 
-    def _established(
-        self, match: Match, profile: Profile, context: _Context, display_only: bool
-    ) -> bool:
+    def _established(self, match: Match, profile: Profile, context: _Context) -> bool:
         """An established account under another entity's name, claiming nothing: two
         years old with 1,000 followers, or five years old."""
         display_name, days, ctx = profile.display_name, context.days, self.context
@@ -189,7 +187,7 @@ class Judge:
             and display_name
             and (not context.named or self.texts.names_other(display_name))
             and not (context.bio_named and context.bio_claims)
-            and not match.deceptive and not display_only
+            and not match.deceptive
         )
 
     def _unsure(
