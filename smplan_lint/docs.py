@@ -32,10 +32,20 @@ def _examples(rule: Rule) -> list[tuple[str, str]]:
             for example in rule.examples.get(kind) or []]
 
 
+def _fill(text: str) -> str:
+    """Paragraphs filled to 76 columns; table rows ("| a | b |") kept as written."""
+    out = []
+    for paragraph in text.split("\n\n"):
+        lines = paragraph.splitlines()
+        table = all(line.lstrip().startswith("|") for line in lines)
+        out.append(paragraph if table else textwrap.fill(" ".join(lines), 76))
+    return "\n\n".join(out)
+
+
 def explain(rule: Rule) -> str:
     """What `smplan-lint explain RULE` prints."""
     lines = [f"{rule.id} {rule.name} ({rule.severity}, pack {rule.pack})", "",
-             rule.summary + ".", "", "Why:", textwrap.indent(textwrap.fill(rule.why, 76), "  ")]
+             rule.summary + ".", "", "Why:", textwrap.indent(_fill(rule.why), "  ")]
     if rule.options:
         lines += ["", "Options (set under `rules:` in the config):"]
         lines += [f"  {name}: {_value(value)}" for name, value in rule.options.items()]

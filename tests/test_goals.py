@@ -671,3 +671,10 @@ def test_linting_a_megabyte_goal_and_handle_costs_linear_time(tmp_path: Path) ->
     lint(100)  # vocabulary, indexes and engine loaded once
     small, large = lint(100_000), lint(1_000_000)
     assert large < 3 * 10 * small, (small, large)
+
+
+@pytest.mark.parametrize("sentence", cases("output_counts_are_activities"))
+def test_output_counts_are_activities(sentence: str) -> None:
+    """"10 posts" counts what the team does, not a result: no result family."""
+    reading = read_goal(sentence)
+    assert reading.families and set(reading.families) <= {"output"}, reading

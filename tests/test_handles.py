@@ -34,22 +34,21 @@ def test_cyrillic_homoglyph_is_flagged_and_named(acme: ImpersonationIndex) -> No
     verdict = acme.assess("x", "\u0430cme")  # Cyrillic а
     assert verdict is not None and verdict.severity == "error"
     assert "homoglyph" in verdict.kinds
-    assert "1 homoglyph (Cyrillic \u0430→a)" in verdict.evidence
+    assert "Cyrillic '\u0430' in place of 'a'" in verdict.evidence
     assert verdict.target == "acme" and verdict.target_network is None
 
 
 def test_zero_for_o_reports_pair_and_own_account(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("instagram", "acmec0ffee_official")
     assert verdict is not None
-    assert verdict.evidence.startswith("1 homoglyph (0→o)")
-    # The message names the profile's network; the evidence does not say it again.
-    assert verdict.evidence.endswith("affix 'official' away from @acmecoffee")
+    assert verdict.evidence.startswith("'0' in place of 'o'")
+    assert "'official' added to @acmecoffee (instagram)" in verdict.evidence
     assert verdict.target_network == "instagram"
 
 
 def test_rn_reads_as_m(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acrnecoffee")
-    assert verdict is not None and "rn→m" in verdict.evidence
+    assert verdict is not None and "'rn' in place of 'm'" in verdict.evidence
 
 
 def test_own_handle_on_same_network_is_never_flagged(acme: ImpersonationIndex) -> None:
@@ -82,13 +81,13 @@ def test_short_brand_substring_of_unrelated_word_is_not_flagged() -> None:
 def test_affix_and_country_code_are_named(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acmecoffee_support_uk")
     assert verdict is not None
-    assert "affix 'support'" in verdict.evidence and "country code 'uk'" in verdict.evidence
+    assert "'support'" in verdict.evidence and "country code 'uk'" in verdict.evidence
     assert {"affix", "country-code"} <= set(verdict.kinds)
 
 
 def test_misspelt_affix_counts(acme: ImpersonationIndex) -> None:
     verdict = acme.assess("x", "acme_suport")
-    assert verdict is not None and "misspelt affix 'suport' (support)" in verdict.evidence
+    assert verdict is not None and "misspelt 'support' ('suport')" in verdict.evidence
 
 
 def test_swapped_letters_in_long_name(acme: ImpersonationIndex) -> None:
@@ -160,7 +159,7 @@ def test_ampersand_spellings_of_a_brand_term(kestrel: ImpersonationIndex) -> Non
 def test_word_between_name_and_claiming_affix(kestrel: ImpersonationIndex) -> None:
     verdict = kestrel.assess("instagram", "kestrellogistics.express.deals")
     assert verdict is not None and "extension" in verdict.kinds
-    assert "followed by 'express', 'deals'" in verdict.evidence
+    assert "'express', 'deals' added after the name" in verdict.evidence
 
 
 def test_city_after_the_name(kestrel: ImpersonationIndex) -> None:
@@ -236,7 +235,7 @@ def test_booking_and_programme_words_claim() -> None:
     # "members" only decorates the name: flagged like "shop", cleared by a fan display name.
     members = index.assess("x", "casaalba_members", display_name="Casa Alba Members",
                            created="2026-10-20")
-    assert members is not None and "affix 'members'" in members.evidence
+    assert members is not None and "'members' added" in members.evidence
     assert index.assess("x", "casaalba_members", display_name="Casa Alba fan club") is None
     # A nature reserve is no booking desk.
     reserve = ImpersonationIndex([("instagram", "oakridgewines")], ["oakridge", "oakridgewines"],
@@ -435,3 +434,122 @@ def test_a_handle_longer_than_any_network_allows_is_not_compared(acme: Impersona
     assert not handle_too_long(longest) and handle_too_long("@" + longest + "x")
     assert acme.assess("x", "acmecoffee_" + "support" * 20, "Acme Coffee Official") is None
     assert acme.assess("x", "acmecoffee_support") is not None
+
+
+# --- issue 16: short names, evidence and severity --------------------------------
+
+
+@pytest.fixture(scope="module")
+def vyra() -> ImpersonationIndex:
+    return ImpersonationIndex(
+        own=[("instagram", "vyra"), ("instagram", "vyra_jp"), ("linkedin", "vyra_careers")],
+        brand_terms=["vyra", "lego"],
+        official_followers={("instagram", "vyra"): 40_000, ("instagram", "vyra_jp"): 2_000},
+        today=TODAY,
+    )
+
+
+@pytest.mark.parametrize("handle", ["vyraa", "vyrra", "vyrax", "vrya", "lwgo", "legvo", "elgo"])
+def test_one_edit_of_a_short_name_is_a_warning(vyra: ImpersonationIndex, handle: str) -> None:
+    verdict = vyra.assess("tiktok", handle)
+    assert verdict is not None and verdict.severity == "warning", verdict
+
+
+def test_a_short_names_edit_that_is_a_common_word_is_not_reported(
+    vyra: ImpersonationIndex,
+) -> None:
+    assert vyra.assess("tiktok", "lega") is None or vyra.assess("tiktok", "leg") is None
+    assert vyra.assess("tiktok", "logo") is None  # a word, one letter from "lego"
+
+
+def test_copying_or_a_new_small_account_raises_the_severity(vyra: ImpersonationIndex) -> None:
+    copy = vyra.assess("tiktok", "logo", display_name="Lego Official")
+    assert copy is not None and copy.severity == "error"
+    new = vyra.assess("tiktok", "vyrax", followers=12, created="2026-10-20", verified=False)
+    assert new is not None and new.severity == "error"
+    lure = vyra.assess("x", "vyrra", bio="Gewinnspiel! Jetzt per DM melden und Gutschein sichern.")
+    assert lure is not None and lure.severity == "error"
+
+
+@pytest.mark.parametrize("handle", ["vyra.jpn", "vyra_gbr", "vyra_alumni", "vyra_jobs",
+                                    "vyra_offiziell", "vyra公式", "vyraофициальный",
+                                    "askvyra", "vyra_airdrop", "vyra_w3", "vyrasucks"])
+def test_regional_organisational_and_claiming_imitations(
+    vyra: ImpersonationIndex, handle: str
+) -> None:
+    assert vyra.assess("x", handle) is not None
+
+
+@pytest.mark.parametrize("handle", ["ｖｙｒａ", "\U0001d42f\U0001d432\U0001d42b\U0001d41a",
+                                    "vy\u200bra", "vyra\u200d", "\u202earyv\u202c"])
+def test_compatibility_letters_and_hidden_characters_are_errors(
+    vyra: ImpersonationIndex, handle: str
+) -> None:
+    """Even on a network where the brand holds the handle: no network allows these."""
+    verdict = vyra.assess("instagram", handle)
+    assert verdict is not None and verdict.severity == "error"
+    assert "instagram on instagram" not in verdict.evidence
+
+
+def test_messages_use_the_letters_the_user_sees(vyra: ImpersonationIndex) -> None:
+    doubled = vyra.assess("x", "vyraa")
+    assert doubled is not None and doubled.evidence.startswith("'a' doubled in @vyra")
+    changed = vyra.assess("x", "vyro")
+    assert changed is not None and "'o' in place of 'a'" in changed.evidence
+    cyrillic = vyra.assess("x", "vyrа")
+    assert cyrillic is not None and "Cyrillic 'а' in place of 'a'" in cyrillic.evidence
+
+
+def test_followers_are_compared_with_the_account_imitated() -> None:
+    """Not with the last account listed on that network."""
+    index = ImpersonationIndex(
+        [("instagram", "harbourlight"), ("instagram", "northwindsails")], ["northwind"],
+        official_followers={("instagram", "harbourlight"): 1_200,
+                            ("instagram", "northwindsails"): 90_000},
+        today=TODAY,
+    )
+    verdict = index.assess("instagram", "harbourlightt", followers=5)
+    assert verdict is not None and "vs 1,200 on @harbourlight (instagram)" in verdict.evidence
+
+
+def test_a_country_code_is_peeled_before_look_alikes_are_folded(
+    vyra: ImpersonationIndex,
+) -> None:
+    verdict = vyra.assess("x", "vyra_cl")  # Chile, not "cl" read as "d"
+    assert verdict is not None and "country code 'cl'" in verdict.evidence
+
+
+def test_the_brands_plural_as_a_common_word_is_not_reported() -> None:
+    index = ImpersonationIndex([("x", "valve")], ["valve"], today=TODAY)
+    assert index.assess("instagram", "valves") is None
+    assert index.assess("instagram", "valves", display_name="Valve Support") is not None
+
+
+def test_an_edit_that_makes_another_word_of_a_longer_name_is_not_reported() -> None:
+    index = ImpersonationIndex([("instagram", "mangomobile")], ["mangomobile"],
+                               today=TODAY, organisation="Mango Mobile")
+    assert index.assess("instagram", "tangomobile") is None
+    assert index.assess("instagram", "mangomobille") is not None
+
+
+def test_established_profile_of_another_entity_is_not_reported(vyra: ImpersonationIndex) -> None:
+    assert vyra.assess("x", "vyrax", display_name="Vyrax Studio", followers=4_000,
+                       created="2023-05-01") is None
+
+
+def test_organisation_languages_add_common_words() -> None:
+    from smplan_lint.derive.common_words import is_common
+
+    assert is_common("acne") and not is_common("vyrra")
+    pytest.importorskip("wordfreq")
+    assert is_common("tavolo", ["it"]) and not is_common("tavolo")
+
+
+def test_the_brand_inside_a_longer_display_name_counts_as_copying(
+    vyra: ImpersonationIndex,
+) -> None:
+    verdict = vyra.assess("facebook", "helpdesk_2477", display_name="Patrick, Vyra Manager")
+    assert verdict is not None and "names @vyra (instagram)" in verdict.evidence
+    old = vyra.assess("instagram", "vyra.the.dog", display_name="Vyra the Dog",
+                      followers=9_000, created="2019-01-01")
+    assert old is None  # an established account of another entity

@@ -110,6 +110,45 @@ def _multi() -> tuple[tuple[str, str], ...]:
     return tuple((str(k), str(v)) for k, v in settings()["multi_char_folds"].items())
 
 
+RLO, PDF = "\u202e", "\u202c"  # right-to-left override and the end of it
+
+
+class Shown(NamedTuple):
+    """A handle as a reader sees it, and the tricks that made it differ from its bytes."""
+
+    text: str  # folded like `plain`, invisible characters removed, overrides applied
+    hidden: tuple[str, ...]  # names of the invisible or bidirectional characters removed
+    compat: str  # "fullwidth", "mathematical", ... when NFKC folded such letters, else ""
+
+
+def shown(handle: str) -> Shown:
+    """The handle as displayed: NFKC-folded, the text of a right-to-left override
+    reversed (so "\u202eemca" shows as "acme"), format characters (zero-width,
+    bidirectional controls, soft hyphen) removed.
+
+    Why: networks refuse most of these, so a handle that needs them is not the brand's
+    own, and it reads as the name it displays.
+    """
+    text = handle.strip().lstrip("@")
+    if text.isascii():  # no format characters, and NFKC leaves ASCII as it is
+        return Shown(text.casefold(), (), "")
+    hidden = tuple(dict.fromkeys(
+        unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in text
+        if unicodedata.category(c) == "Cf"))
+    if hidden:
+        if RLO in text:
+            head, _, tail = text.partition(RLO)
+            inside, _, after = tail.partition(PDF)
+            text = head + inside[::-1] + after
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    folded = unicodedata.normalize("NFKC", text)
+    compat = ""
+    if folded != text:
+        odd = next(c for c in text if unicodedata.normalize("NFKC", c) != c)
+        compat = unicodedata.name(odd, "compatibility").split(" ")[0].lower()
+    return Shown(folded.lstrip("@").casefold(), hidden, compat)
+
+
 def plain(handle: str) -> str:
     """How networks compare handles: case-insensitive, without a leading '@'."""
     return unicodedata.normalize("NFKC", handle.strip()).lstrip("@").casefold()

@@ -241,10 +241,12 @@ class _Builder:
             brand_terms=organisation.get("brand_terms", []),
             affiliates=[(a["network"], a["handle"]) for a in self.plan.get("affiliates", [])
                         if "network" in a and "handle" in a],
-            official_followers={a["network"]: a["followers"] for a in accounts
-                                if "network" in a and _is_number(a.get("followers"))},
+            official_followers={(a["network"], a["handle"]): a["followers"] for a in accounts
+                                if "network" in a and "handle" in a
+                                and _is_number(a.get("followers"))},
             today=self.today,
             organisation=organisation.get("name"),
+            languages=organisation.get("languages") or (),
         )
         listed = {(a["network"], plain(str(a["handle"])))
                   for a in accounts if "network" in a and "handle" in a}

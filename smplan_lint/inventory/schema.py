@@ -114,6 +114,11 @@ ORGANISATION = Record(
         "target_networks": ListOf(
             _network_field("A network name."), "Networks the target market uses."
         ),
+        "languages": ListOf(
+            Scalar("string", "A language code (ISO 639-1, e.g. 'it').", normalise=_network),
+            "Languages the business and its audience use, beyond English, German, Spanish "
+            "and French: their common words are not taken for typo-squats of a short name.",
+        ),
         "competitors": ListOf(
             Record(
                 "competitor",

@@ -101,7 +101,7 @@ class Affixes(dict[str, "Affix | None"]):
         """A slip of a slip word, or None; remembered. Most words looked up are new and
         no slip: this is the per-profile cost of not listing the slips."""
         affix = None
-        if self._new < LIST_SLIPS_AFTER:
+        if self._new < LIST_SLIPS_AFTER and len(skel) >= SLIP_MIN - 1:
             self._new += 1
             size = len(skel)
             by_ends = self._by_ends
@@ -160,7 +160,7 @@ class Affixes(dict[str, "Affix | None"]):
                     # A leading country code only counts when separated ("uk_acme").
                     if affix and affix.kind != "brand" and (
                         affix.kind != "country" or text[n] == SEP
-                    ) and not text.startswith(affix.heads):
+                    ) and not text.startswith(affix.heads) and _one_country(affix, peeled):
                         rest = text[n:]
                         front = Peeled(affix, rest[0] != SEP)
                         core = rest.lstrip(SEP)
@@ -169,7 +169,9 @@ class Affixes(dict[str, "Affix | None"]):
                     if n + 2 > size:
                         continue
                     affix = self[text[-n:]]
-                    if affix and not text.endswith(affix.tails):
+                    if affix and not text.endswith(affix.tails) and _one_country(
+                        affix, peeled
+                    ):
                         rest = text[:-n]
                         back = Peeled(affix, rest[-1] != SEP)
                         grown.append((rest.rstrip(SEP), peeled + (back,), start))
@@ -179,6 +181,11 @@ class Affixes(dict[str, "Affix | None"]):
             frontier = grown
         return out
 
+
+
+def _one_country(affix: Affix, peeled: tuple[Peeled, ...]) -> bool:
+    """A handle names one region at most: "status" is no "st" + "at" + "us"."""
+    return affix.kind != "country" or all(p.affix.kind != "country" for p in peeled)
 
 
 def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]]:
@@ -201,6 +208,15 @@ def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]
             found[a + x].update((size, size + 1))  # second changed, or one inserted after the first
             found[x + a].add(size + 1)  # a letter inserted before the first
     return {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in found.items()}
+
+
+@cache
+def countries_as_written() -> dict[str, Affix]:
+    """Country words and ISO codes by their spelling: a separated one ends a handle as
+    written, before folding changes it ("cl" and "ci" both read as "d")."""
+    cfg = settings()
+    words = cfg["countries"] + cfg["country_codes"]
+    return {word: Affix(word, word, "country", skeleton(word)) for word in words}
 
 
 @cache

@@ -6,23 +6,21 @@ Evidence is worked out only for the few profiles that have a candidate.
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from ..confusables import SEP, Unit, skeleton, units
+from ..confusables import SEP, Shown, Unit, skeleton, units
+from . import describe
 from .affixes import Peeled
+from .describe import Edit
 from .settings import Rule, Settings
 from .targets import Target, Targets
-from .text import and_, plural
+from .text import and_
 
-# Edit kinds in the order the evidence names them, and the words it names them with.
-_EDIT_KINDS = ("added", "plural", "doubled", "missing", "missing-double", "swapped", "changed")
-_EDIT_LABELS = {"missing-double": "missing", "swapped": "swapped pair", "plural": "added"}
-
-Edit = tuple[str, str]  # (kind, what): ("changed", "o→a"), ("added", "s")
 HandleUnits = tuple[list[Unit], list[str]]  # `units` of a handle text: letters, separators
 
 
@@ -45,18 +43,57 @@ class Match:
     distance: int
     confidence: float
     kinds: list[str] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    deceptive: bool = False  # a homoglyph beyond plain lowercase i/l
+    parts: list[tuple[str, str]] = field(default_factory=list)  # (kind, phrase)
+    whole: str = ""  # the evidence when it is not parts joined to the target
+    deceptive: bool = False  # a non-ASCII or digit look-alike, or hidden characters
+    separated: bool = False  # a separator inside the brand's name ("ac.me")
+    # Whether the edit makes a common word of the name or of one of its words; asked
+    # only of the match a verdict is given on (a binary search of the word table).
+    word_test: Callable[[], bool] | None = None
+
+    @cached_property
+    def makes_word(self) -> bool:
+        """See `Evidence._makes_word`."""
+        return self.word_test is not None and self.word_test()
     extension: bool = False  # the exact name with another word after it
     glued: bool = False  # that word follows with no separator
     claims: bool = False  # a claiming or luring word (strong affix) is part of the handle
 
 
+    @property
+    def strong(self) -> bool:
+        """Evidence that makes an error by itself: a claiming word on the brand's name
+        (not on another word an edit made, "junoband_official"), a non-ASCII or digit
+        look-alike or hidden characters, or a separator inside the name."""
+        return (self.claims and not self.makes_word) or self.deceptive or self.separated
+
+    def evidence(self) -> str:
+        """The evidence as a sentence."""
+        return self.whole or describe.join(self.parts, self.target.label)
+
+
+def tricks(match: Match, seen: Shown) -> Match:
+    """A copy of a (remembered) match with the characters a reader cannot see, or the
+    compatibility letters NFKC folded, as evidence: deceptive by themselves."""
+    tricked = replace(match, kinds=[*match.kinds], parts=[*match.parts], whole="",
+                      deceptive=True)
+    if match.whole:  # the same name as the target: the trick is all the evidence
+        tricked.parts, tricked.kinds = [], []
+    if seen.compat:
+        tricked.kinds.append("compatibility-letters")
+        tricked.parts.insert(0, ("reads", f"{seen.compat} letters"))
+    if seen.hidden:
+        tricked.kinds.append("hidden-character")
+        names = ", ".join(seen.hidden)
+        tricked.parts.insert(0, ("changed", f"invisible characters ({names})"))
+    return tricked
+
+
 class _Comparison(NamedTuple):
     """A core compared letter by letter with a target skeleton."""
 
-    homoglyphs: list[str]
-    deceptive: bool  # a homoglyph beyond plain lowercase i/l, which readers tell apart
+    homoglyphs: list[tuple[str, str]]  # (as written, the target's letter)
+    deceptive: bool  # a non-ASCII or digit look-alike, which readers cannot tell apart
     first_letter_edit: bool
     edits: list[Edit]
     span: tuple[int, int]  # the target letters the edits fall within
@@ -129,17 +166,9 @@ def _backtrace(a: str, b: str, dist: list[list[int]]) -> list[tuple[str, int, in
     return ops
 
 
-def _show(char: str) -> str:
-    """A character for the evidence text, naming its script when it is not Latin."""
-    if char.isascii() or not char:
-        return char
-    script = unicodedata.name(char[0], "").split(" ")[0].title()
-    return char if script in ("Latin", "") else f"{script} {char}"
-
-
 def _compare(core: str, skel: str, core_units: list[Unit], target: Target) -> _Comparison:
     """Walk the edit script from a core to a target skeleton."""
-    homoglyphs: list[str] = []
+    homoglyphs: list[tuple[str, str]] = []
     deceptive = first_letter_edit = False
     edits: list[Edit] = []
     where: list[int] = []  # target position of each edit
@@ -147,24 +176,25 @@ def _compare(core: str, skel: str, core_units: list[Unit], target: Target) -> _C
         first_letter_edit |= op in ("sub", "add", "miss") and i == 0
         if op != "match":
             where.append(j)
+        mine = core_units[i].orig if i < len(core_units) else ""
+        theirs = target.units[j].orig if j < len(target.units) else ""
         if op == "match":
-            mine, theirs = core_units[i].orig, target.units[j].orig
             if mine.casefold() != theirs.casefold():
-                homoglyphs.append(f"{_show(mine)}→{theirs}")
-                deceptive |= {mine, theirs} != {"i", "l"}
+                homoglyphs.append((mine, theirs))
+                deceptive |= not (mine.isascii() and mine.isalpha())
         elif op == "sub":
-            edits.append(("changed", f"{core[i]}→{skel[j]}"))
+            edits.append(("changed", mine, theirs))
         elif op == "swap":
-            edits.append(("swapped", core[i : i + 2]))
+            edits.append(("swapped", mine + core_units[i + 1].orig, ""))
         elif op == "add":
             near = core[max(i - 1, 0) : i] + core[i + 1 : i + 2]
             kind = "doubled" if core[i] in near else "added"
             if core[i] == "s" and i == len(core) - 1 and kind == "added":
                 kind = "plural"
-            edits.append((kind, core[i]))
+            edits.append((kind, mine, ""))
         else:
             near = skel[max(j - 1, 0) : j] + skel[j + 1 : j + 2]
-            edits.append(("missing-double" if skel[j] in near else "missing", skel[j]))
+            edits.append(("missing-double" if skel[j] in near else "missing", "", theirs))
     span = (min(where), max(where) + 1) if where else (0, 0)
     return _Comparison(homoglyphs, deceptive, first_letter_edit, edits, span)
 
@@ -179,12 +209,12 @@ def _edits_allowed(compared: _Comparison, peeled: tuple[Peeled, ...], rule: Rule
         p.affix.claims or (not p.glued and p.affix.kind != "number") for p in peeled
     )
     edits = compared.edits
-    kinds = [kind for kind, _ in edits]
+    kinds = [kind for kind, _, _ in edits]
     if signal:
         return rule.signalled is None or all(k in rule.signalled for k in kinds)
     span = compared.span
     return (
-        not compared.first_letter_edit
+        (len(edits) < 2 or not compared.first_letter_edit)
         and len(edits) <= rule.max_bare
         and (rule.bare is None or all(k in rule.bare for k in kinds))
         and (
@@ -192,20 +222,6 @@ def _edits_allowed(compared: _Comparison, peeled: tuple[Peeled, ...], rule: Rule
             or (span[1] - span[0] <= rule.bare_span and span[0] >= rule.bare_from)
         )
     )
-
-
-def _describe_edits(match: Match, edits: list[Edit]) -> None:
-    for kind in _EDIT_KINDS:
-        found = [what for k, what in edits if k == kind]
-        if not found:
-            continue
-        shown = ", ".join(f"'{w}'" for w in found)
-        if kind == "changed":
-            match.parts.append(f"{plural(len(found), 'changed letter')} ({shown})")
-        else:
-            word = "letter" if kind != "swapped" else ""
-            label = (_EDIT_LABELS.get(kind, kind) + " " + word).strip()
-            match.parts.append(f"{plural(len(found), label)} ({shown})")
 
 
 class Evidence:
@@ -224,36 +240,56 @@ class Evidence:
         target = self.targets.pick(skel, net)
         core, core_marked, peeled = reading.core, reading.core_marked, reading.affixes
         offset = len(reading.marked[: reading.start].replace(SEP, ""))
-        compared = _compare(core, skel, handle[0][offset : offset + len(core)], target)
+        core_units = handle[0][offset : offset + len(core)]
+        compared = _compare(core, skel, core_units, target)
         edits = compared.edits
         if edits and not _edits_allowed(compared, peeled, settings.rule(len(skel))):
             return None
-        # A short glued affix may just be the end of another word ("bon"+"us").
+        # A short glued affix may just be the end of another word ("bon"+"us", "memes").
         short_glued = any(
             p.glued and p.affix.kind != "number" and len(p.affix.skel) <= settings.glued_max
             for p in peeled
         )
-        if short_glued and (edits or len(skel) <= settings.short):
+        if short_glued and (edits or self.targets.is_word(reading.text)):
             return None
         match = Match(target, len(edits), weight["handle_match"], deceptive=compared.deceptive)
         match.claims = any(p.affix.claims for p in peeled)
         if compared.homoglyphs:
             match.kinds.append("homoglyph")
-            listed = ", ".join(compared.homoglyphs)
-            match.parts.append(f"{plural(len(compared.homoglyphs), 'homoglyph')} ({listed})")
+            match.parts.append(("changed", describe.homoglyphs(compared.homoglyphs)))
             match.confidence += weight["homoglyph"]
-        _describe_edits(match, edits)
+        match.parts += describe.edits(edits)
+        if edits:
+            match.word_test = partial(self._makes_word, core_units, skel, compared.span)
         if edits:
             match.kinds.append("edit")
             match.confidence += weight["edit"] * len(edits)
         self._describe_separators(match, core_marked.count(SEP), target, handle[1])
         self.describe_affixes(match, peeled)
-        if match.parts:  # the message names the profile's network already
-            label = target.label.removesuffix(f" on {net}") if target.network == net else None
-            match.parts[-1] += f" away from {label or target.label}"
-        else:
+        if not match.parts:
             self._describe_same_name(match, raw, net)
         return match
+
+    def _makes_word(self, core_units: list[Unit], skel: str, span: tuple[int, int]) -> bool:
+        """Whether the edited name, as written, is a common word ("acne" for Acme,
+        "valves" for Valve), or the edit turns one word of a longer name into another
+        ("tango" in "tangomobile" for Mango Mobile) that is not the word inflected."""
+        targets = self.targets
+        if targets.is_word("".join(u.orig for u in core_units)):
+            return True
+        grow, size = len(core_units) - len(skel), len(skel)
+        # The words of the name around the edit (a few slices, whatever the brand's size).
+        around = [(at, skel[at:end]) for at in range(span[0] + 1)
+                  for end in range(max(span[1], at + 3), size + 1)
+                  if end - at < size and skel[at:end] in targets.name_words]
+        for at, word in around:
+            piece = core_units[at : at + len(word) + grow]
+            folded = "".join(u.skel for u in piece)
+            if len(piece) > 3 and word not in (folded + "s", folded[:-1]) and targets.is_word(
+                "".join(u.orig for u in piece)
+            ):
+                return True
+        return False
 
     def _describe_separators(
         self, match: Match, seps: int, target: Target, separators: list[str]
@@ -262,9 +298,12 @@ class Evidence:
         if seps == target_seps:
             return
         match.kinds.append("separator")
-        chars = "".join(dict.fromkeys(separators))
-        verb = "added" if seps > target_seps else "removed"
-        match.parts.append(f"separator {verb} ('{chars}')" if seps else f"separator {verb}")
+        match.separated = seps > target_seps and not match.distance  # "ac.me"
+        chars = ", ".join(f"'{c}'" for c in dict.fromkeys(separators))
+        if match.separated:
+            match.parts.append(("changed", f"{chars} inside the name"))
+        else:
+            match.parts.append(("changed", "separator left out"))
         match.confidence += self.weight["separator"]
 
     def _describe_same_name(self, match: Match, raw: str, net: str) -> None:
@@ -272,12 +311,11 @@ class Evidence:
         target = match.target
         match.kinds.append("same-handle-other-network" if target.network else "brand-term")
         if target.network and target.raw == raw:
-            match.parts.append(
-                f"same handle as {target.label}; the brand has no such account on {net}"
-            )
+            match.whole = (f"same handle as {target.label}, and the brand has no such "
+                           f"account on {net}")
             match.confidence = self.weight["same_handle_other_network"]
         else:
-            match.parts.append(f"holds the {target.label} on {net}")
+            match.whole = f"the same name as {target.label}"
             match.confidence = self.weight["holds_name"]
 
     def describe_affixes(self, match: Match, peeled: tuple[Peeled, ...]) -> None:
@@ -285,20 +323,8 @@ class Evidence:
         found = [p.affix for p in peeled]
         if not found:
             return
-        text = []
-        for affix in found:
-            if affix.kind == "country":
-                what = "country code" if len(affix.word) <= 3 else "place name"
-                text.append(f"{what} '{affix.word}'")
-            elif affix.kind == "number":
-                text.append(f"number '{affix.word}'")
-            elif affix.kind == "brand":
-                text.append(f"'{affix.word}' from the brand's own name")
-            elif affix.word != affix.means:
-                text.append(f"misspelt affix '{affix.word}' ({affix.means})")
-            else:
-                text.append(f"affix '{affix.word}'")
-        match.parts.append(and_(text))
+        text = and_([describe.affix(a, a.word) for a in found])
+        match.parts.append(("affix", f"{text} added"))
         match.kinds.append("affix")
         if any(a.kind == "country" for a in found):
             match.kinds.append("country-code")
@@ -361,7 +387,7 @@ class Evidence:
             at += len(word)
         shown = "', '".join(written)
         match = Match(target, 0, self.weight["extension"], ["extension"],
-                      [f"the name of {target.label} followed by '{shown}'"])
+                      [("affix", f"'{shown}' added after the name")])
         match.extension, match.glued = True, not rest.startswith(SEP)
         match.claims = bool(claiming) or any(p.affix.claims for p in reading.affixes)
         if claiming:

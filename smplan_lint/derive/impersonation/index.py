@@ -16,10 +16,10 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from ..confusables import SEP, plain, skeleton, units
-from .affixes import Affix, Peeled
+from ..confusables import SEP, plain, shown, skeleton, units
+from .affixes import Affix, Peeled, countries_as_written
 from .candidates import Candidates
-from .evidence import Evidence, HandleUnits, Match, Reading
+from .evidence import Evidence, HandleUnits, Match, Reading, tricks
 from .memory import Remembering, remembered
 from .profile_text import ProfileText
 from .settings import MAX_HANDLE_LENGTH, Settings
@@ -39,6 +39,9 @@ class ImpersonationIndex(Remembering):
 
     ``organisation`` is the organisation's full name ("Blue Fern Dental &
     Orthodontics"): its words that are not brand terms complete a brand handle.
+    ``official_followers`` is keyed by (network, handle) of an own account, or by a
+    network for all its accounts; ``languages`` are the organisation's language codes,
+    whose common words are no typo-squats of a short name.
     """
 
     def __init__(
@@ -46,19 +49,20 @@ class ImpersonationIndex(Remembering):
         own: Iterable[tuple[str, str]],
         brand_terms: Iterable[str],
         affiliates: Iterable[tuple[str, str]] = (),
-        official_followers: Mapping[str, int] | None = None,
+        official_followers: Mapping[str | tuple[str, str], int] | None = None,
         today: datetime.date | None = None,
         organisation: str | None = None,
+        languages: Iterable[str] = (),
     ) -> None:
         super().__init__()
         settings = Settings.read()
         self._settings = settings
-        self._targets = Targets(settings, own, brand_terms, affiliates, organisation)
+        self._targets = Targets(settings, own, brand_terms, affiliates, organisation,
+                                languages)
         self._candidates = Candidates(self._targets.by_skel, settings)
         self._evidence = Evidence(settings, self._targets)
         self._texts = ProfileText(settings, self._targets)
-        self._judge = Judge(settings, self._texts, official_followers, today,
-                            self._targets.affiliate_any)
+        self._judge = Judge(settings, self._texts, official_followers, today, self._targets)
 
     def assess(
         self,
@@ -71,10 +75,14 @@ class ImpersonationIndex(Remembering):
         verified: bool | None = None,
     ) -> Verdict | None:
         """The verdict on one discovered profile, or None when it imitates nothing."""
-        net, raw = network.casefold(), plain(handle)
-        if self._targets.is_own(net, raw) or len(raw) > MAX_HANDLE_LENGTH:
+        net, seen = network.casefold(), shown(handle)
+        raw = seen.text
+        tricked = bool(seen.hidden or seen.compat)  # no network allows them: not our own
+        if (not tricked and self._targets.is_own(net, raw)) or len(raw) > MAX_HANDLE_LENGTH:
             return None
         best = self._best_handle_match(net, raw)
+        if best is not None and tricked:
+            best = tricks(best, seen)
         display_only = best is None
         if best is None:
             best = self._texts.display_match(display_name)
@@ -94,7 +102,7 @@ class ImpersonationIndex(Remembering):
         """Every way to read the handle: as written and without a trailing number,
         each with up to three affix words peeled off either end."""
         variants: list[tuple[str, str, tuple[Peeled, ...]]] = [
-            (raw, skeleton(raw, keep_separators=True), ())
+            *self._country_as_written(raw), (raw, skeleton(raw, keep_separators=True), ())
         ]
         if raw[-1:].isdigit():
             stem = raw.rstrip("0123456789")
@@ -111,13 +119,23 @@ class ImpersonationIndex(Remembering):
             for core_marked, peeled, start in peel(marked)
         ]
 
+    def _country_as_written(self, raw: str) -> list[tuple[str, str, tuple[Peeled, ...]]]:
+        """The handle without a separated country code at its end, read as written (any
+        ISO code, and before folding: "_cl" would read as "d", "_ai" as "al")."""
+        cut = max(map(raw.rfind, "._- "))
+        affix = countries_as_written().get(raw[cut + 1 :]) if 0 < cut else None
+        if affix is None:
+            return []
+        stem = raw[:cut]
+        return [(stem, skeleton(stem, keep_separators=True), (Peeled(affix, False),))]
+
     @remembered
     def _best_handle_match(self, net: str, raw: str) -> Match | None:
         """The simplest reading (fewest edits, then fewest affixes) that passes the rules.
 
-        Readings within one edit of a target are judged first; only when none passes are
-        the two-edit matches of long names looked for (`Candidates.far`), as they could
-        not come first.
+        Readings within one edit of a target are judged first, then the exact long name
+        followed by other words (an extension); only when none passes are the two-edit
+        matches of long names looked for (`Candidates.far`).
         """
         readings = self._readings(raw)
         read: dict[str, HandleUnits] = {}  # units of each text, once
@@ -132,17 +150,19 @@ class ImpersonationIndex(Remembering):
         match = self._first_passing(net, raw, readings, [f for f in found if f[0] <= 1], read)
         if match:
             return match
+        # The exact long name and other words reads simpler than two edits
+        # ("kestrel-logistics-express" is not "kestrellogisticsex" + "press").
+        if raw not in self._targets.affiliate_any:
+            match = self._evidence.extension(net, self._extended(readings))
+            if match:
+                return match
         if self._candidates.two_edits:
             found = [f for f in found if f[0] > 1]
             for order, reading in enumerate(readings):
                 for distance, skel in self._candidates.far(reading.core, nears[order]):
                     found.append((distance, len(reading.affixes), order, skel))
             found.sort()
-            match = self._first_passing(net, raw, readings, found, read)
-            if match:
-                return match
-        if raw not in self._targets.affiliate_any:
-            return self._evidence.extension(net, self._extended(readings))
+            return self._first_passing(net, raw, readings, found, read)
         return None
 
     def _near_candidates(self, readings: list[Reading]) -> tuple[list[Candidate], list[set[str]]]:

@@ -60,7 +60,7 @@ class ProfileText(Remembering):
         """
         if not text:
             return False
-        if self.display_match(text) is not None:
+        if self._display_copy(text) is not None:
             return True
         # Words are joined only within a phrase: "Lena Harbor | pine studio" does not
         # name "Harbor Pine".
@@ -78,6 +78,12 @@ class ProfileText(Remembering):
         student account."""
         settings = self.settings
         return says(text, settings.display_disclaimers if display else settings.disclaimers)
+
+    @remembered
+    def lures(self, text: str | None) -> bool:
+        """Whether a bio or display name uses scam wording (giveaway, refund, "DM us",
+        wallet...) in any of the data file's languages."""
+        return says(text, self.settings.lures)
 
     @remembered
     def names_other(self, text: str | None) -> bool:
@@ -113,9 +119,20 @@ class ProfileText(Remembering):
 
     @remembered
     def display_match(self, display_name: str | None) -> Match | None:
-        """A dissimilar handle whose display name is the brand name plus affixes only."""
+        """A dissimilar handle whose display name is the brand name plus affixes, or
+        names the brand among other words ("Patrick, Acme Manager")."""
         if not display_name:
             return None
+        copy = self._display_copy(display_name)
+        if copy is not None:
+            return copy
+        target, _ = self.names_brand(display_name)
+        if target is None:
+            return None
+        return Match(target, 0, self.settings.weight["display_name_names"], ["display-name"],
+                     whole=f"display name '{display_name}' names {target.label}")
+
+    def _display_copy(self, display_name: str) -> Match | None:
         weight = self.settings.weight
         cleaned = "".join(c if c.isalnum() else " " for c in display_name)
         marked = skeleton(cleaned, keep_separators=True)
@@ -124,7 +141,7 @@ class ProfileText(Remembering):
             if core in self.targets.by_skel:
                 target = self.targets.by_skel[core][0]
                 match = Match(target, 0, weight["display_name_copy"], ["display-name"],
-                              [f"display name '{display_name}' copies {target.label}"])
+                              whole=f"display name '{display_name}' copies {target.label}")
                 if any(p.affix.kind == "strong" for p in peeled):
                     match.confidence += weight["display_name_copy_claims"]
                 return match

@@ -61,6 +61,7 @@ class Settings:
     disclaimers: Phrases
     display_disclaimers: Phrases
     legal: frozenset[str]
+    lures: Phrases
     ampersand_words: frozenset[str]
     brand_words: dict[str, Any]
     context: dict[str, Any]
@@ -84,6 +85,7 @@ class Settings:
             disclaimers=disclaimers,
             display_disclaimers=disclaimers | phrases(cfg["display_disclaimers"]),
             legal=frozenset(skeleton(w) for w in cfg["legal_forms"]),
+            lures=phrases(cfg["lures"]),
             ampersand_words=frozenset(str(w) for w in cfg["ampersand_words"]),
             brand_words=cfg["brand_words"],
             context=cfg["context"],

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..common_words import is_common
 from ..confusables import SEP, Unit, plain, skeleton, units
 from .affixes import Affixes, affix_table
 from .settings import MAX_HANDLE_LENGTH, Settings
+from .text import words
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Target:
     skel: str
     raw: str  # handle or term as the plan writes it (case-folded, no '@')
     network: str | None
-    label: str  # "@acmecoffee on instagram", "brand term 'acme'"
+    label: str  # "@acmecoffee (instagram)", "the brand term 'acme'"
     rank: int  # lower wins when several targets share a skeleton
     offset: int = 0  # where skel starts in raw's skeleton (a name inside an affixed handle)
     report: str = ""  # what the verdict names when not raw (a brand term's own spelling)
@@ -63,8 +65,10 @@ class Targets:
         brand_terms: Iterable[str],
         affiliates: Iterable[tuple[str, str]],
         organisation: str | None,
+        languages: Iterable[str] = (),
     ) -> None:
         self.settings = settings
+        self.languages = tuple(languages)
         brand_terms = list(brand_terms)
         self.affixes: Affixes = affix_table()
         own_words = self._brand_words(organisation, brand_terms)
@@ -78,7 +82,14 @@ class Targets:
         for network, handle in affiliates:
             self.affiliates.setdefault(network.casefold(), set()).add(plain(handle))
             self.affiliate_any.add(plain(handle))
+        own = list(own)
         found = self._own_targets(own) + self._term_targets(brand_terms)
+        # The words of the brand's names ("mango", "mobile"), to tell an edit that makes
+        # another word ("tango mobile") from a typo.
+        texts = [organisation or "", *brand_terms, *(handle for _, handle in own)]
+        self.name_words = frozenset(
+            w for text in texts for w in words(text) if len(w) >= settings.short - 1
+        )
         self.by_skel = _first_of_each(found)
         self._picked: dict[tuple[str, str], Target] = {}
         # Long names and their first letters, to find "name + another word" (extensions).
@@ -111,7 +122,7 @@ class Targets:
             self.own.setdefault(net, set()).add(raw)
             if len(raw) > MAX_HANDLE_LENGTH:
                 continue
-            found.append(Target(skeleton(raw), raw, net, f"@{raw} on {net}", 0))
+            found.append(Target(skeleton(raw), raw, net, f"@{raw} ({net})", 0))
             marked = skeleton(raw, keep_separators=True)
             for core, peeled, start in self.affixes.peel(marked):
                 name = core.replace(SEP, "")
@@ -120,7 +131,7 @@ class Targets:
                     for p in peeled
                 ):
                     offset = len(marked[:start].replace(SEP, ""))
-                    label = f"the name '{name}' of @{raw} on {net}"
+                    label = f"the name in @{raw} ({net})"
                     found.append(Target(name, raw, net, label, 2, offset))
         return found
 
@@ -129,7 +140,7 @@ class Targets:
         for term in brand_terms:
             raw = plain(term)
             for spelt in spellings(raw, self.settings.ampersand_words):
-                label = f"brand term '{raw}'"
+                label = f"the brand term '{raw}'"
                 found.append(Target(skeleton(spelt), spelt, None, label, 1, report=raw))
         return found
 
@@ -141,6 +152,11 @@ class Targets:
             picked = next((t for t in group if t.network == net), group[0])
             self._picked[(skel, net)] = picked
         return picked
+
+    def is_word(self, text: str) -> bool:
+        """Whether a handle's letters are a common word or name in the organisation's
+        languages or English, German, Spanish and French ("acne", "bonus")."""
+        return is_common(text, self.languages)
 
     def is_own(self, net: str, raw: str) -> bool:
         """Whether the handle is the brand's or a declared affiliate's on that network."""
