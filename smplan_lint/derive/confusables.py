@@ -77,7 +77,7 @@ def _data() -> dict[str, Any]:
 
 def settings() -> dict[str, Any]:
     """The impersonation word lists and thresholds (data/impersonation.yaml)."""
-    return _data()["settings"]  # type: ignore[no-any-return]
+    return _data()["settings"]
 
 
 def _char_map_of(cfg: dict[str, Any], chars_text: str) -> dict[str, str]:

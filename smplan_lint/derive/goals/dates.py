@@ -112,7 +112,7 @@ class DatePatterns:
         if key not in self._compiled:
             source = self.index.groups[gid].source(picked)
             self._compiled[key] = re.compile(f"(?={source})", FLAGS)
-        return self._compiled[key]  # type: ignore[no-any-return]
+        return self._compiled[key]
 
     def template(self, number: int) -> re.Pattern[str]:
         """A template compiled whole, with every name of its slots."""
@@ -126,7 +126,7 @@ class DatePatterns:
             pattern = self._compiled[("date", number)] = re.compile(
                 rf"(?<![\w.,/]){source}(?![\w]|[.,/]\d)", FLAGS
             )
-        return pattern  # type: ignore[no-any-return]
+        return pattern
 
     def resolve(self, groups: dict[str, str | None]) -> _dt.date | None:
         """The last day a matched date expression allows."""

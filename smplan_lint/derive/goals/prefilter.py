@@ -225,7 +225,7 @@ def _outer(item: _Item, end: int) -> bool:
     if kind == "any":
         return value == "\\s" or _NON_WORD_CLASS_RE.fullmatch(value or "") is not None
     texts = _item_strings(kind, value)
-    return bool(texts) and all(t and _TOKEN_RE.match(t[end]) is None for t in texts)
+    return bool(texts) and all(t and _TOKEN_RE.match(t[end]) is None for t in texts or ())
 
 
 def requirement(term: str, starts: bool, ends: bool) -> Requirement:
@@ -289,7 +289,7 @@ def _branch_keys(branch: list[_Item], starts: bool, ends: bool) -> list[str] | N
     every match passes through once ('by (?:christmas|easter)'). The longest keys
     win; a tie keeps the first word.
     """
-    candidates = []
+    candidates: list[Any] = []
     runs = _runs(branch, starts, ends)
     if runs and runs[0][1]:
         texts, _before, after = runs[0]
@@ -301,12 +301,13 @@ def _branch_keys(branch: list[_Item], starts: bool, ends: bool) -> list[str] | N
     for (kind, alternatives, _low, one), (before, after) in zip(items, edges, strict=True):
         if kind == "group" and one:
             found = [_branch_keys(a, before, after) for a in alternatives]
-            candidates.append([k for keys in found for k in keys or [None]])
-    best = None
+            none: list[str | None] = [None]  # an alternative with no key spoils the group
+            candidates.append([k for keys in found for k in keys or none])
+    best: Any = None
     for found in candidates:
         if all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
             best = found
-    return best  # type: ignore[return-value]
+    return best
 
 
 def _whole_word(text: str, starts: bool, ends: bool) -> str | None:

@@ -263,7 +263,8 @@ def _attach(
         if len(words(text[m.end : start])) <= 8 and not HARD_STOP_RE.search(text[m.end : start])
     ]
     results = [m for m in window if lex.family[m.name] != "output"]
-    return (results or window or [None])[-1]
+    chosen = results or window
+    return chosen[-1] if chosen else None
 
 
 def classify_metric(name: str) -> str | None:

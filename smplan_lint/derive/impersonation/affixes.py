@@ -198,7 +198,7 @@ def _lengths(keys: Iterable[str], slips: list[str]) -> dict[str, tuple[int, ...]
         found[key[:2]].add(len(key))
     for word in slips:
         size = len(word)
-        a, b, c = word[:3]
+        a, b, c = word[0], word[1], word[2]
         found[a + b].update((size - 1, size, size + 1))  # any edit from the third letter on
         found[b + c].add(size - 1)  # first letter deleted
         found[a + c].update((size - 1, size))  # second deleted, or second and third swapped

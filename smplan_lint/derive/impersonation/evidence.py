@@ -108,7 +108,8 @@ def align(a: str, b: str) -> list[tuple[str, int, int]]:
     """
     if OSA.distance(a, b) == Levenshtein.distance(a, b):
         ops: list[tuple[str, int, int]] = []
-        for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        for op in Levenshtein.opcodes(a, b):
+            tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
             if tag in ("equal", "replace"):
                 name = "match" if tag == "equal" else "sub"
                 ops += [(name, i1 + k, j1 + k) for k in range(i2 - i1)]

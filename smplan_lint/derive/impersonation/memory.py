@@ -33,7 +33,7 @@ def remembered(method: Callable[..., Answer]) -> Callable[..., Answer]:
         if memory is None:
             memory = self._memory[name] = {}
         elif args in memory:
-            return memory[args]  # type: ignore[no-any-return]
+            return memory[args]
         if len(memory) >= CACHE_SIZE:
             memory.clear()
         answer = memory[args] = method(self, *args)

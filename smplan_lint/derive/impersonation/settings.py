@@ -43,8 +43,8 @@ class Rule(NamedTuple):
         )
 
 
-def _kinds(value: object) -> frozenset[str] | None:
-    return None if value is None else frozenset(str(v) for v in value)  # type: ignore[union-attr]
+def _kinds(value: Any) -> frozenset[str] | None:
+    return None if value is None else frozenset(str(v) for v in value)
 
 
 @dataclass(frozen=True)
