@@ -82,7 +82,8 @@ CORE_PROVIDERS: tuple[Provider, ...] = (
         "discovered.imitation_evidence", "discovered.imitation_severity",
         "discovered.imitation_confidence",
     ), {}, True, methodcaller("impersonation"),
-        "judges whether a discovered profile imitates one of every own account"),
+        "judges, against every own account and brand term, whether a discovered "
+        "profile imitates one"),
     Provider("network-names", "network_name", (
         "network_name.network_alias", "network_name.network_known",
         "network_name.network_suggestion",
