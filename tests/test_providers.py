@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from smplan_lint.providers import CORE_PROVIDERS, STRUCTURAL, owners, resolve_op
 
 CORE = core_pack()
 PLACEHOLDER = re.compile(r"\{([^{}.]+)(?:\.([^{}]+))?\}")
+RULE_ID = re.compile(r"[\"']SMP\d")
 
 
 def fields_read(rule: Rule) -> set[str]:
@@ -83,3 +85,10 @@ def test_an_unknown_provided_field_is_a_pack_error_with_a_hint(tmp_path):
     assert (raised.value.line, raised.value.column) == (11, 12)
     assert "no provider computes 'goal.vanity_onyl' (did you mean 'goal.vanity_only'?)" \
         in str(raised.value)
+
+
+def test_no_derived_fact_code_names_a_rule_id():
+    package = Path(__file__).resolve().parents[1] / "smplan_lint"
+    code = [*(package / "facts").rglob("*.py"), *(package / "derive").rglob("*.py"),
+            package / "providers.py"]
+    assert [str(path) for path in code if RULE_ID.search(path.read_text(encoding="utf-8"))] == []
