@@ -22,6 +22,7 @@ from smplan_lint.findings import Finding, InputError, Issue, at_or_above, finger
 from smplan_lint.inventory import check_version, validate
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
+from smplan_lint.providers import CORE_PROVIDERS
 from smplan_lint.report.common import plural
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def lint_document(document: Document, compiled: Compiled, engine: Backend,
 
 def _facts(plan: dict[str, Any], compiled: Compiled, today: datetime.date) -> list[dict]:
     """Facts with every attribute the engine tests: derived, provided and lowered."""
-    facts = build_facts(plan, today, compiled.options)
+    facts = build_facts(plan, today, compiled.provider_options)
     _provide(compiled, facts, today)
     by_type: dict[str, list] = {}
     for lowered in compiled.lowered:
@@ -159,15 +160,18 @@ class ProviderFailed(Exception):
 
 
 def _provide(compiled: Compiled, facts: list[dict[str, Any]], today: datetime.date) -> None:
-    """Attributes from installed packs' Python providers; they never replace a field."""
-    for pack, fact_type, provider in compiled.providers:
+    """Attributes from one-fact providers of installed packs (the core pack's run in
+    build_facts); they never replace a field."""
+    for provider in compiled.providers:
+        if provider in CORE_PROVIDERS:
+            continue
         for fact in facts:
-            if fact["type"] != fact_type:
+            if fact["type"] != provider.fact_type:
                 continue
             try:
-                derived = provider(dict(fact), today)
+                derived = provider.compute(dict(fact), today)
             except Exception as error:
-                raise ProviderFailed(f"pack {pack}: provider {provider.__name__} failed on "
+                raise ProviderFailed(f"pack {provider.pack}: provider {provider.name} failed on "
                                      f"{fact.get('_pointer')}: {error}") from None
             for key, value in (derived or {}).items():
                 fact.setdefault(str(key), value)

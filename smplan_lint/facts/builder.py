@@ -16,6 +16,7 @@ from typing import Any
 from smplan_lint.facts.networks import Vocabulary
 from smplan_lint.facts.references import Ids
 from smplan_lint.facts.reserved import RESERVED
+from smplan_lint.providers import CORE_PROVIDERS
 
 DEFAULT_REVIEW_DAYS = 90
 _SENTENCE_END = re.compile(r"[.!?。]+(?:\s+|$)")
@@ -39,15 +40,22 @@ def _person(person: Any) -> str | None:
 
 def build_facts(plan: dict[str, Any], today: datetime.date,
                 options: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Facts in assertion order: the plan first, then each kind of item."""
-    builder = _Builder(plan, today, options)
+    """Facts in assertion order: the plan first, then the items as written, then each
+    core provider's facts in registry order. `options` are the providers' options
+    (provider name -> option -> value, see `smplan_lint.providers.resolve_options`)."""
+    builder = _Builder(plan, today, {**_DEFAULT_OPTIONS, **options})
+    for provider in CORE_PROVIDERS:
+        provider.compute(builder)
     return builder.facts
 
 
 class _Builder:
+    """The plan being read and the facts so far; its public methods are the core
+    providers' steps."""
+
     def __init__(self, plan: dict[str, Any], today: datetime.date,
                  options: dict[str, dict[str, Any]]) -> None:
-        self.vocabulary = Vocabulary(options.get("SMP209", {}).get("networks") or ())
+        self.vocabulary = Vocabulary(options["network-names"]["networks"] or ())
         self.written, plan = plan, self.vocabulary.read_aliases(plan)
         self.plan, self.today, self.options = plan, today, options
         self.facts: list[dict[str, Any]] = []
@@ -60,22 +68,41 @@ class _Builder:
             "objective": Ids(o["id"] for o in plan.get("objectives", []) if "id" in o),
             "network": self.vocabulary,
         }
-        placeholders = options.get("SMP204", {}).get("placeholders") or ()
+        placeholders = options["account-checks"]["placeholders"] or ()
         self.placeholders = {_folded(str(text)) for text in placeholders}
         self.reviewer = _person(audit.get("reviewer"))
-        self._plan_fact(organisation, audit)
+        self.organisation, self.audit = organisation, audit
+        self._plan_fact(organisation)
         for kind in ("person", "objective", "affiliate"):
             for item in plan.get(_SECTIONS[kind], []):
                 self._item(kind, item)
         for index, competitor in enumerate(organisation.get("competitors", [])):
             self._item("competitor", competitor)
             self.facts[-1].setdefault("_pointer", f"/organisation/competitors/{index}")
-        self._accounts()
+
+    def plan_summary(self) -> None:
+        """Provider plan-summary: the plan fact's counts and audit fields."""
+        organisation, audit = self.organisation, self.audit
+        summary = {
+            "goal_count": len(self.plan.get("goals", [])),
+            "account_count": len(self.plan.get("accounts", [])),
+            "competitor_count": len(organisation.get("competitors", [])),
+            "target_network_count": len(organisation.get("target_networks", [])),
+            "review_every_days": audit.get("review_every_days", DEFAULT_REVIEW_DAYS),
+            "has_audit": "audit" in self.plan,
+        }
+        for key in ("last_reviewed", "reviewer"):
+            if key in audit:
+                summary[f"audit_{key}"] = audit[key]
+        self.facts[0].update(summary)
+
+    def goal_reading(self) -> None:
+        """Provider goal-reading."""
         self._goals()
-        self._missions()
-        self._networks(organisation)
-        self._discovered(organisation)
-        self._network_names()
+
+    def impersonation(self) -> None:
+        """Provider impersonation."""
+        self._discovered(self.organisation)
 
     def _add(self, fact: dict[str, Any]) -> dict[str, Any]:
         fact["_n"] = len(self.facts)
@@ -83,7 +110,7 @@ class _Builder:
         return fact
 
     def _item(self, kind: str, item: dict[str, Any]) -> dict[str, Any]:
-        fact = {"type": kind}
+        fact: dict[str, Any] = {"type": kind}
         for key, value in item.items():
             if key == "id":
                 fact["key"] = value
@@ -102,20 +129,11 @@ class _Builder:
             if meant := self.references[field].suggestion(fact.get(field)):
                 fact[f"{field}_suggestion"] = meant
 
-    def _plan_fact(self, organisation: dict, audit: dict) -> None:
+    def _plan_fact(self, organisation: dict) -> None:
         fact = {
             "type": "plan", "_pointer": "", "_subject": None, "_identity": "plan",
             "_owner": self.reviewer,
-            "goal_count": len(self.plan.get("goals", [])),
-            "account_count": len(self.plan.get("accounts", [])),
-            "competitor_count": len(organisation.get("competitors", [])),
-            "target_network_count": len(organisation.get("target_networks", [])),
-            "review_every_days": audit.get("review_every_days", DEFAULT_REVIEW_DAYS),
-            "has_audit": "audit" in self.plan,
         }
-        for key in ("last_reviewed", "reviewer"):
-            if key in audit:
-                fact[f"audit_{key}"] = audit[key]
         for key, value in self.plan.items():
             scalar = not isinstance(value, dict | list)
             if key not in _KNOWN_TOP and key not in RESERVED and key != "lint-ignore" and scalar:
@@ -124,7 +142,8 @@ class _Builder:
             fact["organisation"] = organisation["name"]
         self._add(fact)
 
-    def _accounts(self) -> None:
+    def account_checks(self) -> None:
+        """Provider account-checks."""
         first_seen: dict[tuple[str, str], str] = {}
         for item in self.plan.get("accounts", []):
             fact = self._item("account", item)
@@ -141,7 +160,7 @@ class _Builder:
     def _goals(self) -> None:
         from smplan_lint.derive.goals import classify_metric, read_all, vanity_only
 
-        engagement = bool(self.options.get("SMP102", {}).get("engagement_is_vanity", False))
+        engagement = bool(self.options["goal-reading"]["engagement_is_vanity"])
         goals = self.plan.get("goals", [])
         readings = read_all(statement for item in goals
                             if isinstance(statement := item.get("statement"), str) and statement)
@@ -178,7 +197,8 @@ class _Builder:
             sound += fact["sound"]
         self.facts[0]["sound_goal_count"] = sound
 
-    def _missions(self) -> None:
+    def mission_sentences(self) -> None:
+        """Provider mission-sentences."""
         pointers = self.plan.get("_mission_pointers", {})
         for network, statement in self.plan.get("missions", {}).items():
             text = str(statement).strip()
@@ -191,8 +211,10 @@ class _Builder:
                 "_subject": network, "_identity": f"mission:{network}", "_owner": self.reviewer,
             })
 
-    def _networks(self, organisation: dict) -> None:
-        """One fact per network the plan mentions, to compare presence with the target."""
+    def network_presence(self) -> None:
+        """Provider network-presence: one fact per network the plan mentions, to
+        compare presence with the target."""
+        organisation = self.organisation
         accounts: dict[str, list[dict]] = defaultdict(list)
         for item in self.plan.get("accounts", []):
             if "network" in item:
@@ -273,10 +295,10 @@ class _Builder:
                 fact["_evidence"] = {"official": verdict.target, "network": verdict.target_network,
                                      "kinds": list(verdict.kinds)}
 
-    def _network_names(self) -> None:
-        """A fact per alias or unknown network written in accounts, goals and missions
-        (SMP209), at the place it is written, with the name as written (`_subject`) and
-        as read; a known network's own name needs none."""
+    def network_names(self) -> None:
+        """Provider network-names: a fact per alias or unknown network written in
+        accounts, goals and missions, at the place it is written, with the name as
+        written (`_subject`) and as read; a known network's own name needs none."""
         for kind, section in (("account", "accounts"), ("goal", "goals")):
             for item in self.written.get(section, []):
                 if "network" in item:
@@ -296,6 +318,7 @@ class _Builder:
                    "_pointer": pointer, "_subject": written,
                    "_identity": f"network_name:{identity}", "_owner": owner or self.reviewer})
 
+_DEFAULT_OPTIONS = {provider.name: provider.options for provider in CORE_PROVIDERS}
 _SECTIONS = {"person": "people", "objective": "objectives", "affiliate": "affiliates"}
 _KNOWN_TOP = {"version", "organisation", "audit", "objectives", "people", "missions",
               "accounts", "affiliates", "goals", "discovered"}

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
 from typing import Any, NamedTuple, cast
 
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
 from smplan_lint.conditions.values import describe, is_number
 from smplan_lint.engine.program import Case, Join, Pattern, Program
 from smplan_lint.packs.model import Pack, PackError, Rule
+from smplan_lint.providers import Provider, resolve_options
 
 LINK_KEYS = {"type", "on", "when"}
 _PLACEHOLDER = re.compile(r"\{([^{}:!]*)[^{}]*\}")  # the field; a count's noun may follow ":"
@@ -125,7 +125,8 @@ class Compiled(NamedTuple):
     case_specs: dict[str, dict[str, Any]]
     extra_keys: dict[str, set[str]]
     declared_fields: dict[str, dict[str, str]]
-    providers: tuple[tuple[str, str, Callable[..., dict[str, Any]]], ...] = ()
+    providers: tuple[Provider, ...]
+    provider_options: dict[str, dict[str, Any]]   # provider name -> its options
 
 
 _compiled: dict[tuple[tuple[str, ...], str], Compiled] = {}
@@ -171,12 +172,12 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
     for pack in packs:
         for kind, fields in pack.fields.items():
             extra_keys.setdefault(kind, set()).update(fields)
-    providers = tuple((pack.name, fact_type, provider) for pack in packs
-                      for fact_type, found in pack.providers.items() for provider in found)
+    providers = tuple(provider for pack in packs for provider in pack.providers)
     declared: dict[str, dict[str, str]] = {}
     for pack in packs:
         for kind, found in pack.fields.items():
             declared.setdefault(kind, {}).update(found)
     return Compiled(Program(tuple(cases), digest), tuple(compiler.lowered), rules, options,
-                    case_rules, case_specs, extra_keys, declared, providers)
+                    case_rules, case_specs, extra_keys, declared, providers,
+                    resolve_options(providers, rules.values(), options))
 

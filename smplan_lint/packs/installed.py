@@ -4,16 +4,13 @@ packs named by path."""
 from __future__ import annotations
 
 import contextlib
-import datetime
-import functools
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from smplan_lint.packs.load import check_clashes, core_pack, load_pack
 from smplan_lint.packs.model import Pack, PackError
+from smplan_lint.providers import plugin_providers
 
 ENTRY_POINT_GROUP = "smplan_lint.packs"
 
@@ -81,20 +78,7 @@ def _installed_packs() -> list[Pack]:
             raise PackError(f"installed pack {entry.name!r} must give a path, or "
                             "{'path': ..., 'providers': {fact_type: [callable]}}", entry.value)
         pack = load_pack(str(location))
-        pack.providers = {kind: [_checked(f) for f in found] for kind, found in providers.items()}
+        pack.providers = plugin_providers(pack.name, providers)
         packs.append(pack)
     return packs
 
-
-def _checked(provider: Callable[..., Any]) -> Callable[..., dict[str, Any]]:
-    """A provider whose answer is checked: a mapping of attributes, or nothing. The
-    caller reports a provider that raises, naming it."""
-
-    @functools.wraps(provider)
-    def checked(fact: dict[str, Any], today: datetime.date) -> dict[str, Any]:
-        found = provider(fact, today)
-        if found is not None and not isinstance(found, dict):
-            raise TypeError(f"it returned {type(found).__name__}, not a mapping of attributes")
-        return found or {}
-
-    return checked

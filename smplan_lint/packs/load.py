@@ -22,11 +22,12 @@ from smplan_lint.inventory import FIELD_TYPES, RECORD_KINDS
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs.compile import compile_rule
 from smplan_lint.packs.model import Pack, PackError, Rule
+from smplan_lint.providers import CORE_PROVIDERS, owners
 from smplan_lint.safe_io import FileRefused, read_bounded
 
 RULE_KEYS = {
     "id", "name", "severity", "summary", "why", "fix", "message", "area", "at", "options",
-    "given", "when", "join", "absent", "cases", "examples", "builtin",
+    "given", "when", "join", "absent", "cases", "examples", "builtin", "uses",
 }
 REQUIRED_RULE_KEYS = ("id", "name", "severity", "summary", "why", "fix", "message", "examples")
 CASE_KEYS = {"when", "join", "absent", "severity", "message", "at"}
@@ -42,7 +43,9 @@ def core_pack() -> Pack:
     spec = importlib.util.find_spec("smplan_lint.core_rules")
     assert spec is not None and spec.submodule_search_locations, "smplan_lint is installed"
     folder = next(iter(spec.submodule_search_locations))
-    return _cached_pack(str(folder))
+    pack = _cached_pack(str(folder))
+    pack.providers = list(CORE_PROVIDERS)
+    return pack
 
 
 @lru_cache(maxsize=64)
@@ -200,7 +203,7 @@ def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
         why=str(raw["why"]).strip(), fix=str(raw["fix"]).strip(), message=str(raw["message"]),
         area=area, pack=pack.name, given=given, at=raw.get("at"), options=options,
         cases=tuple(cases), examples=examples, builtin=builtin, source=document.path,
-        pointer=pointer, line=line, column=column,
+        pointer=pointer, line=line, column=column, uses=_uses(document, raw, pointer),
     )
     if not builtin:
         try:  # compile once with default options so a bad rule fails at load time
@@ -208,6 +211,26 @@ def _rule(pack: Pack, document: Document, raw: Any, pointer: str) -> Rule:
         except ConditionError as error:
             raise _fail(document, f"{pointer}{error.pointer}", f"rule {rule_id}: {error}") from None
     return rule
+
+
+def _uses(document: Document, raw: dict, pointer: str) -> tuple[str, ...]:
+    """A rule's `uses:`: provided fields as `type.field`, each one a provider computes."""
+    uses = raw.get("uses", [])
+    if not isinstance(uses, list) or not all(isinstance(used, str) for used in uses):
+        raise _fail(document, f"{pointer}/uses",
+                    "`uses:` is a list of provided fields, like [goal.vanity_only]")
+    known = _provided()
+    for index, used in enumerate(uses):
+        if used not in known:
+            raise _fail(document, f"{pointer}/uses/{index}",
+                        f"no provider computes '{used}'{_nearest(used, known)}; "
+                        "the provided fields are listed in docs/rules.md")
+    return tuple(uses)
+
+
+@lru_cache(maxsize=1)
+def _provided() -> tuple[str, ...]:
+    return tuple(owners(CORE_PROVIDERS))
 
 
 def _check_identity(pack: Pack, document: Document, raw: dict, pointer: str) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from smplan_lint.providers import Provider
 
 
 class PackError(Exception):
@@ -38,6 +39,7 @@ class Rule(NamedTuple):
     pointer: str
     line: int = 1       # of the rule's id, for messages about the rule itself
     column: int = 1
+    uses: tuple[str, ...] = ()   # the provided fields it reads, as `type.field`
 
     def where(self) -> str:
         return f"{self.source}:{self.line}:{self.column}"
@@ -54,7 +56,7 @@ class Pack:
     paths: list[str]
     digest: str
     fields: dict[str, dict[str, str]] = field(default_factory=dict)
-    # Python derived-fact providers, only from installed packs: fact type -> callables
-    # taking (fact, today) and returning attributes to add. YAML packs never run code.
-    providers: dict[str, list[Callable[..., dict[str, Any]]]] = field(default_factory=dict)
+    # Python derived-fact providers: the core pack's and installed packs'. YAML packs
+    # named by path never run code.
+    providers: list[Provider] = field(default_factory=list)
 
