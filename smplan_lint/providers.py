@@ -64,6 +64,7 @@ CORE_PROVIDERS: tuple[Provider, ...] = (
     Provider("goal-reading", "goal", (
         "goal.metric_names", "goal.vanity_only", "goal.measurable", "goal.time_bound",
         "goal.statement_networks", "goal.statement_accounts", "goal.statement_truncated",
+        "goal.activity_only",
         "goal.sound", "goal.owner_suggestion", "goal.account_suggestion",
         "goal.network_suggestion", "plan.sound_goal_count",
     ), {"engagement_is_vanity": False}, True, methodcaller("goal_reading"),

@@ -133,3 +133,33 @@ def test_a_plan_cannot_write_a_computed_field():
                                     "purpose": "TBD", "purpose_placeholder": False}]})
     assert ("SMP204", "a") in _rules(findings)
     assert any(f.rule == "SMP005" and "reserved" in f.message for f in findings)
+
+
+def test_the_methods_own_example_goal_is_valid_and_time_bound():
+    """'Three photos a week; the target for each is at least 30 likes and 5 comments':
+    per-item targets are valid and set no date; the weekly cadence does."""
+    goal = {"id": "g1", "network": "instagram", "statement": "Post three photos a week.",
+            "metrics": [{"name": "photos", "target": 3, "per": "week"},
+                        {"name": "likes", "target": 30, "per": "post"},
+                        {"name": "comments", "target": 5, "per": "post"}]}
+    rules = {rule for rule, _ in _rules(_lint({"goals": [goal]}))}
+    assert "SMP006" not in rules and "SMP104" not in rules and "SMP111" not in rules
+
+
+def test_a_per_item_target_alone_is_not_time_bound():
+    goal = {"id": "g1", "network": "youtube", "statement": "Videos that convert.",
+            "metrics": [{"name": "sign_ups", "target": 20, "per": "video"}]}
+    rules = {rule for rule, _ in _rules(_lint({"goals": [goal]}))}
+    assert "SMP104" in rules and "SMP006" not in rules
+
+
+@pytest.mark.parametrize("statement, activity", [
+    ("Publish 2 stories a month on Instagram.", True),
+    ("Post 10 reels on TikTok.", True),
+    ("Drei Blogartikel pro Monat auf LinkedIn veröffentlichen.", True),
+    ("Send 300 visitors a month from Instagram stories to the shop.", False),
+    ("Post 10 videos a month on YouTube with at least 500 views each.", False),
+])
+def test_a_goal_counting_only_output_is_activity_only(statement, activity):
+    plan = {"goals": [{"id": "g1", "statement": statement}]}
+    assert ("SMP111" in {rule for rule, _ in _rules(_lint(plan))}) is activity

@@ -509,7 +509,8 @@ def test_metric_period_gets_a_hint() -> None:
         Issue(
             "SMP006",
             "/goals/0/metrics/0/per",
-            "per 'monthly' is not one of day, week, month, quarter, year (did you mean 'month'?)",
+            "per 'monthly' is not one of day, week, month, quarter, year, post, video, "
+            "campaign (did you mean 'month'?)",
             "g",
         )
     ]

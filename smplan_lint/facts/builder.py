@@ -16,6 +16,7 @@ from typing import Any
 from smplan_lint.facts.networks import Vocabulary
 from smplan_lint.facts.references import Ids
 from smplan_lint.facts.reserved import RESERVED
+from smplan_lint.inventory.schema import PERIODS
 from smplan_lint.providers import CORE_PROVIDERS
 
 DEFAULT_REVIEW_DAYS = 90
@@ -175,7 +176,7 @@ class _Builder:
                 names = [str(m.get("name", "")) for m in metrics]
                 families = [classify_metric(n) or "business" for n in names]
                 measurable = any(_is_number(m.get("target")) for m in metrics)
-                cadence = any("per" in m for m in metrics)
+                cadence = any(m.get("per") in PERIODS for m in metrics)  # not per post
             else:
                 names = list(reading.metrics) if reading else []
                 families = list(reading.families) if reading else []
@@ -183,6 +184,8 @@ class _Builder:
                 cadence = bool(reading and reading.cadence)
             fact["metric_names"] = names
             fact["vanity_only"] = vanity_only(families, engagement_is_vanity=engagement)
+            # what the team does (posts, videos) and no result it should bring
+            fact["activity_only"] = bool(families) and all(f == "output" for f in families)
             fact["measurable"] = measurable
             fact["time_bound"] = bool("deadline" in item or cadence
                                       or (reading and reading.time_bound))

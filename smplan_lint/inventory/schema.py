@@ -12,6 +12,9 @@ FORMAT_VERSION = 1
 MAX_HANDLE_LENGTH = 100
 """No network allows a longer handle (X: 15, Instagram: 30, YouTube: 100 characters)."""
 
+PERIODS = ("day", "week", "month", "quarter", "year")
+"""The `per:` values that make a cadence: a goal counted per month is time-bound."""
+
 
 def _network(name: str) -> str:
     return name.strip().lower()
@@ -225,8 +228,9 @@ METRIC = Record(
         "baseline": Scalar("number", "Value today."),
         "per": Scalar(
             "string",
-            "Period the values are counted over.",
-            enum=("day", "week", "month", "quarter", "year"),
+            "Period the values are counted over (a cadence), or the item each value is "
+            "for (a per-item target, which sets no date).",
+            enum=(*PERIODS, "post", "video", "campaign"),
         ),
         "unit": _text("Unit of the values, e.g. visitors, EUR, percent."),
     },
