@@ -19,6 +19,7 @@ def _sentences(statement: str) -> int:
     "Dr. Lee of Acme Coffee Inc. shows the roastery on St. Mark's Street.",
     "Acme Ltd. and Café S.A. show the people behind every bag.",
     "Wir zeigen u. a. Projekte, d.h. was Spenden bewirken.",
+    "We show the bakers at 4 a.m. and what comes out of the oven at 6 p.m. each day.",
 ])
 def test_abbreviations_do_not_end_a_sentence(statement: str) -> None:
     assert _sentences(statement) == 1

@@ -23,7 +23,8 @@ DEFAULT_REVIEW_DAYS = 90
 _SENTENCE_END = re.compile(r"[.!?。]+(?:\s+|$)")
 # Abbreviations whose full stops end no sentence: "Acme Coffee Inc. shows ...".
 _ABBREVIATION = re.compile(
-    r"\b(?:e\.\s?V|e\.\s?g|i\.\s?e|z\.\s?B|d\.\s?h|u\.\s?a|S\.\s?A|Dr|St|Inc|Ltd|Mr|Mrs|Ms|Prof|vs)\.",
+    r"\b(?:e\.\s?V|e\.\s?g|i\.\s?e|z\.\s?B|d\.\s?h|u\.\s?a|S\.\s?A|a\.\s?m|p\.\s?m"
+    r"|Dr|St|Inc|Ltd|Mr|Mrs|Ms|Prof|vs)\.",
     re.IGNORECASE)
 
 
