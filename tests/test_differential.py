@@ -210,3 +210,20 @@ def test_engines_agree_on_many_generated_packs(tmp_path_factory, pack, drawn):
 def teardown_module() -> None:
     print(f"\ndifferential: {STATS['packs']} packs generated ({STATS['rejected']} rejected at "
           f"load), {STATS['plans']} plans generated, {STATS['disagreements']} disagreements")
+
+
+JOINED = {"pack": {"name": "gen", "version": "1", "prefix": "T"}, "rules": [{
+    "id": "T101", "name": "rule-0", "severity": "warning", "summary": "s", "why": "w",
+    "fix": "f", "given": "account", "message": "{key} {a}",
+    "examples": {"fail": [{}], "pass": [{}]},
+    "join": {"other": {"type": "account", "on": {"a": "account.b"}}}}]}
+
+
+@needs_durable
+@pytest.mark.parametrize("left, right", [(0, False), (1, 1.0), (1, True), ("1", 1), (1, 1)])
+def test_a_join_matches_values_equal_in_type_too_on_both_engines(tmp_path_factory, left, right):
+    """Found by the slow run: durable-rules joins 0 and False, 1 and 1.0 as different."""
+    plan = {"version": 1, "accounts": [
+        {"id": "a0", "network": "x", "handle": "h0", "a": left},
+        {"id": "a1", "network": "x", "handle": "h1", "b": right}]}
+    _check(tmp_path_factory, JOINED, [plan])

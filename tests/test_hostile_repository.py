@@ -109,7 +109,7 @@ def test_a_terminal_that_cannot_encode_the_plan_gets_escapes_not_a_crash() -> No
 
 @pytest.mark.parametrize("config, message", [
     ("patterns: [123]\n", "`patterns` holds 123; each entry is a quoted text"),
-    ("rules: {account-inactive: {days: abc}}\n", "`rules:`"),
+    ("rules: {account-inactive: {days: abc}}\n", "'days' takes a number"),
     ("packs: [{a: 1}]\n", "`packs` holds"),
 ])
 def test_wrong_values_in_a_config_are_clean_errors(tmp_path: Path, config: str,

@@ -73,9 +73,10 @@ def _hashable(value: Any) -> bool:
 
 
 def join_key(values: tuple) -> tuple:
-    """Equal join values as the engine sees them: 1 == 1.0 == True, but "1" apart."""
+    """Equal join values as durable-rules sees them: equal in value and in type, so 1,
+    1.0, True and "1" all stay apart (measured on durable-rules 2.0.28)."""
     return tuple(map(_hash_key, values))
 
 
 def _hash_key(value: Any) -> Any:
-    return ("s", value) if isinstance(value, str) else ("n", value)
+    return (type(value).__name__, value)
