@@ -76,23 +76,18 @@ def _run(config: str, plan: Path, home: Path, tmp_path: Path) -> subprocess.Comp
 
 
 @pytest.mark.parametrize("repo", ["local", PLACEHOLDER])
-def test_readme_configs_fail_a_failing_plan(repo: str, pre_commit_home: Path, hosted: str,
-                                            tmp_path: Path) -> None:
+@pytest.mark.parametrize("plan, status, words", [
+    ("failing.smplan.yaml", 1, ("smplan-lint", "Failed", "SMP201")),
+    ("healthy.smplan.yaml", 0, ("Passed",)),
+], ids=["failing", "healthy"])
+def test_readme_configs_run_as_written(repo: str, plan: str, status: int, words: tuple,
+                                       pre_commit_home: Path, hosted: str,
+                                       tmp_path: Path) -> None:
     config = readme_configs()[repo].replace(PLACEHOLDER, hosted)
-    result = _run(config, FIXTURES / "failing.smplan.yaml", pre_commit_home, tmp_path)
+    result = _run(config, FIXTURES / plan, pre_commit_home, tmp_path)
     out = result.stdout.decode() + result.stderr.decode()
-    assert result.returncode == 1, out
-    assert "smplan-lint" in out and "Failed" in out and "SMP201" in out
-
-
-@pytest.mark.parametrize("repo", ["local", PLACEHOLDER])
-def test_readme_configs_pass_a_healthy_plan(repo: str, pre_commit_home: Path, hosted: str,
-                                            tmp_path: Path) -> None:
-    config = readme_configs()[repo].replace(PLACEHOLDER, hosted)
-    result = _run(config, FIXTURES / "healthy.smplan.yaml", pre_commit_home, tmp_path)
-    out = result.stdout.decode() + result.stderr.decode()
-    assert result.returncode == 0, out
-    assert "Passed" in out
+    assert result.returncode == status, out
+    assert all(word in out for word in words), out
 
 
 def test_readme_shows_both_configurations() -> None:
