@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from smplan_lint.derive import parallel
 from smplan_lint.derive.goals import read_all, read_goal
-from smplan_lint.derive.handles import ImpersonationIndex
+from smplan_lint.derive.impersonation import ImpersonationIndex
 
 sys.path.insert(0, str(ROOT))
 from bench.gen_inventory import plan  # noqa: E402

@@ -259,7 +259,7 @@ class _Builder:
         if not items:
             return
         from smplan_lint.derive.confusables import plain
-        from smplan_lint.derive.handles import ImpersonationIndex, handle_too_long
+        from smplan_lint.derive.impersonation import ImpersonationIndex, handle_too_long
 
         accounts = self.plan.get("accounts", [])
         index = ImpersonationIndex(
