@@ -1,3 +1,3 @@
-from smplan_lint.cli import main
+from smplan_lint.cli import entry
 
-main()
+entry()

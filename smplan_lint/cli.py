@@ -34,6 +34,29 @@ class Fatal(Exception):
     """A usage, config or rule-pack problem: message to stderr, exit status 2."""
 
 
+def entry() -> NoReturn:
+    """The console script and `python -m smplan_lint`: `main`, then leave at once.
+
+    Tearing the interpreter down (every module and object freed one by one) was an
+    eighth of a short run, and the operating system frees it all anyway, so the
+    process ends with os._exit once the output is flushed, as mypy does. Tests and
+    library callers use `main`, which exits the usual way."""
+    try:
+        main()
+    except SystemExit as done:
+        status = done.code
+    if isinstance(status, str):
+        print(status, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if not stream.closed:  # the language server closes its streams at exit
+                stream.flush()
+        except OSError:  # the reader went away before the output was all written
+            status = status or 1
+    os._exit(status or 0)
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):  # a handle the terminal's encoding lacks is escaped
@@ -138,6 +161,9 @@ def _setup_here(config_path: str | None, rule_paths: tuple[str, ...],
 @click.option("--max-file-size", callback=_parse_size, metavar="SIZE",
               help="Largest file read (plan, config, pack, baseline); default 50MB.")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
+@click.option("--no-cache", is_flag=True,
+              help="Read every goal and profile afresh (answers are otherwise kept "
+                   "under $XDG_CACHE_HOME/smplan-lint).")
 @click.option("--group-by", type=click.Choice(GROUP_BY), help="Group text output by owner.")
 @engine_option
 @click.option("--verbose", "-v", is_flag=True, help="Say which files and engine were used.")
@@ -147,13 +173,17 @@ def lint_command(paths: tuple[str, ...], fmt: str, output: str | None, config_pa
                  rule_paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
                  fail_on: str | None, baseline_path: str | None, write_baseline: str | None,
                  today: datetime.date, max_file_size: int | None, no_color: bool,
-                 group_by: str | None, engine: str | None, verbose: bool, debug: bool) -> None:
+                 no_cache: bool, group_by: str | None, engine: str | None, verbose: bool,
+                 debug: bool) -> None:
     """Lint social media marketing plans (YAML inventories) and rank the findings."""
+    from smplan_lint import cache
     from smplan_lint.filters import Selection
     from smplan_lint.safe_io import max_file_size as size_limit
 
     if max_file_size:
         size_limit.set(max_file_size)
+    if not no_cache:
+        cache.enable()
     selection = Selection(select, ignore, fail_on, baseline_path, not write_baseline)
     setups = _setups(config_path, rule_paths, engine)
     result, stopped = _run(paths, setups, selection, today)
@@ -296,7 +326,7 @@ def schema_command() -> None:
     """Print the JSON Schema of the inventory format (for editors)."""
     import json
 
-    from smplan_lint.inventory import json_schema
+    from smplan_lint.inventory.json_schema import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 

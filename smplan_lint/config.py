@@ -7,7 +7,6 @@ inventory's upward, `.smplan-lint.yaml` or `[tool.smplan-lint]` in
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,6 +108,8 @@ def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
         position = document
     for key in raw:
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             where = ":{}:{}".format(*position.position(f"/{key}")) if position else ""

@@ -8,7 +8,6 @@ line are merged into one `Policy` here and nowhere else.
 from __future__ import annotations
 
 import datetime
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -51,6 +50,8 @@ class RuleIndex:
         return ids
 
     def suggest(self, token: str) -> str:
+        import difflib
+
         close = difflib.get_close_matches(token, [*self.rules, *self.by_name], n=1)
         return f" (did you mean '{close[0]}'?)" if close else ""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextvars
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
@@ -74,6 +73,8 @@ def _kind(mode: int) -> str:
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` (UTF-8) to a temporary file beside `path`, then rename it over `path`."""
+    import tempfile
+
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():

@@ -99,7 +99,6 @@ class Setups:
         return list(self._built.values())
 
     def _build(self, source: Path | None, selection: Selection) -> Setup:
-        from smplan_lint.baseline import BaselineError, read_baseline
         from smplan_lint.conditions import ConditionError
         from smplan_lint.config import ConfigError, load_config
         from smplan_lint.filters import UnknownRule, resolve_policy
@@ -115,12 +114,21 @@ class Setups:
                 raise ConfigError(f"{config.source}: `rules:` {error}") from None
             policy = resolve_policy(config, index, selection)
             baseline_path = selection.baseline or config.baseline
-            baseline = (read_baseline(baseline_path)
+            baseline = (_read_baseline(baseline_path)
                         if baseline_path and selection.use_baseline else None)
-        except (ConfigError, PackError, UnknownRule, BaselineError) as error:
+        except (ConfigError, PackError, UnknownRule) as error:
             raise SetupError(str(error)) from None
         root = source.resolve().parent if source else Path.cwd()
         return Setup(config, packs, compiled, self.engine, index, policy, baseline, root)
+
+
+def _read_baseline(path: str) -> Baseline:
+    from smplan_lint.baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as error:
+        raise SetupError(str(error)) from None
 
 
 def rule_options(config: Config, index: RuleIndex) -> dict[str, dict[str, Any]]:

@@ -14,6 +14,22 @@ FIXTURES = ROOT / "fixtures"
 TODAY = datetime.date(2026, 11, 27)
 
 
+@pytest.fixture(scope="session")
+def _answer_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_home(_answer_cache: Path, monkeypatch: pytest.MonkeyPatch):
+    """Answers kept between runs go to a folder of the test session, never the user's
+    ~/.cache; in-process runs turn the cache on, so it is turned off after each test."""
+    from smplan_lint import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_answer_cache))
+    yield
+    cache.disable()
+
+
 def _durable_loads() -> bool:
     from smplan_lint.engine import EngineUnavailable, backend
 

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from smplan_lint.findings import Issue
-from smplan_lint.inventory import FORMAT_VERSION, check_version, json_schema, validate
+from smplan_lint.inventory import FORMAT_VERSION, check_version, validate
+from smplan_lint.inventory.json_schema import json_schema
 from smplan_lint.load import load_bytes
 
 GOOD_PLAN = """

@@ -491,9 +491,8 @@ def test_text_groups_findings_of_people_who_left_under_needs_a_new_owner() -> No
 
 def _imports_tabulate(*args: str) -> bool:
     """Whether a whole run of the command line imported tabulate."""
-    code = ("import runpy, sys\n"
-            f"sys.argv = ['smplan-lint', *{list(args)!r}]\n"
-            "try:\n    runpy.run_module('smplan_lint', run_name='__main__')\n"
+    code = ("import sys\nfrom smplan_lint.cli import main\n"
+            f"try:\n    main({list(args)!r})\n"
             "except SystemExit:\n    pass\n"
             "print('tabulate' in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)

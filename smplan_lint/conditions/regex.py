@@ -12,15 +12,12 @@ ASCII word characters.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import re2
+from functools import cache
+from typing import Any
 
 _SPACE = r"\t\n\x{b}\f\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}" \
          r"\x{202f}\x{205f}\x{3000}"
 _CLASSES = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACE}
-_OPTIONS = re2.Options()
-_OPTIONS.max_mem = 8 << 20      # a compiled pattern's memory: a huge pattern fails at load
-_OPTIONS.log_errors = False     # errors are raised, not written to stderr
 
 
 class PatternError(ValueError):
@@ -29,8 +26,10 @@ class PatternError(ValueError):
 
 def compile_search(expression: str) -> Callable[[str], bool]:
     """Whether a text contains a match of the Python-dialect `expression`."""
+    import re2  # only packs with `matches` need it
+
     try:
-        pattern = re2.compile(_rewrite(expression), _OPTIONS)
+        pattern = re2.compile(_rewrite(expression), _options())
     except re2.error as error:
         reason = error.args[0] if error.args else "not a pattern RE2 can take"
         raise PatternError(reason.decode() if isinstance(reason, bytes) else str(reason)) from None
@@ -98,3 +97,13 @@ def _flags(expression: str) -> str:
         found.append(expression[at + 2:end])
         at = expression.find("(?", end)
     return "".join(found)
+
+
+@cache
+def _options() -> Any:
+    import re2
+
+    options = re2.Options()
+    options.max_mem = 8 << 20      # a compiled pattern's memory: a huge pattern fails at load
+    options.log_errors = False     # errors are raised, not written to stderr
+    return options

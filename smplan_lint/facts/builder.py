@@ -160,12 +160,17 @@ class _Builder:
                     first_seen[handle_key] = item.get("id") or item["_pointer"]
 
     def _goals(self) -> None:
-        from smplan_lint.derive.goals import classify_metric, read_all, vanity_only
+        from smplan_lint.derive.answers import vanity_only
+        from smplan_lint.derive.cached import goal_readings, metric_families
 
         engagement = bool(self.options["goal-reading"]["engagement_is_vanity"])
         goals = self.plan.get("goals", [])
-        readings = read_all(statement for item in goals
-                            if isinstance(statement := item.get("statement"), str) and statement)
+        readings = goal_readings(statement for item in goals
+                                 if isinstance(statement := item.get("statement"), str)
+                                 and statement)
+        family_of = metric_families(str(metric.get("name", "")) for item in goals
+                                    for metric in item.get("metrics", [])
+                                    if isinstance(metric, dict))
         sound = 0
         for item in goals:
             fact = self._item("goal", item)
@@ -175,7 +180,7 @@ class _Builder:
             metrics = [m for m in item.get("metrics", []) if isinstance(m, dict)]
             if metrics:
                 names = [str(m.get("name", "")) for m in metrics]
-                families = [classify_metric(n) or "business" for n in names]
+                families = [family_of[n] or "business" for n in names]
                 measurable = any(_is_number(m.get("target")) for m in metrics)
                 cadence = any(m.get("per") in PERIODS for m in metrics)  # not per post
             else:
@@ -258,11 +263,11 @@ class _Builder:
         items = self.plan.get("discovered", [])
         if not items:
             return
-        from smplan_lint.derive.confusables import plain
-        from smplan_lint.derive.impersonation import ImpersonationIndex, handle_too_long
+        from smplan_lint.derive.cached import verdicts
+        from smplan_lint.derive.confusables import handle_too_long, plain
 
         accounts = self.plan.get("accounts", [])
-        index = ImpersonationIndex(
+        brand = dict(
             own=[(a["network"], a["handle"]) for a in accounts if "network" in a and "handle" in a],
             brand_terms=organisation.get("brand_terms", []),
             affiliates=[(a["network"], a["handle"]) for a in self.plan.get("affiliates", [])
@@ -289,8 +294,8 @@ class _Builder:
                                       item.get("display_name"), item.get("bio"),
                                       item.get("followers"), item.get("created"),
                                       item.get("verified"))))
-        verdicts = index.assess_all([profile for _, profile in judged])
-        for (fact, _), verdict in zip(judged, verdicts, strict=True):
+        found = verdicts(brand, [profile for _, profile in judged])
+        for (fact, _), verdict in zip(judged, found, strict=True):
             if verdict is not None:
                 fact["imitates"] = verdict.target
                 fact["imitation_evidence"] = verdict.evidence

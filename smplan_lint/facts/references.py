@@ -18,9 +18,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 _SEPARATORS = re.compile(r"[-_.\s/]+")
 MAX_EDITS = 2
 
@@ -70,6 +67,9 @@ class Suggester:
                 for pair in self._by_length.get(length, ())]
         if size < 3 or not near:
             return by_edits
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         found = process.extract(folded, [choice for choice, _ in near], scorer=OSA.distance,
                                 score_cutoff=MAX_EDITS, limit=None)
         for choice, edits, index in found:

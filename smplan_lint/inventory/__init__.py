@@ -5,7 +5,6 @@
 - `json_schema`: the same format as JSON Schema, for editors.
 """
 
-from smplan_lint.inventory.json_schema import SCHEMA_ID, json_schema
 from smplan_lint.inventory.schema import (
     FIELD_TYPES,
     FORMAT_VERSION,
@@ -20,6 +19,6 @@ from smplan_lint.inventory.schema import (
 from smplan_lint.inventory.validator import Validated, check_version, validate
 
 __all__ = [
-    "FIELD_TYPES", "FORMAT_VERSION", "PLAN", "RECORD_KINDS", "SCHEMA_ID", "ListOf", "MapOf",
-    "Node", "Record", "Scalar", "Validated", "check_version", "json_schema", "validate",
+    "FIELD_TYPES", "FORMAT_VERSION", "PLAN", "RECORD_KINDS", "ListOf", "MapOf",
+    "Node", "Record", "Scalar", "Validated", "check_version", "validate",
 ]

@@ -32,8 +32,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from rapidfuzz.distance import OSA
-
 from smplan_lint.findings import Issue
 from smplan_lint.inventory.schema import (
     FORMAT_VERSION,
@@ -118,6 +116,8 @@ def _fold(word: str) -> str:
 
 def _closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice a typo most likely meant: one edit away for short words, two for longer."""
+    from rapidfuzz.distance import OSA
+
     folded = _fold(word)
     limit = 1 if len(folded) <= 4 else 2
     best, best_distance = None, limit + 1

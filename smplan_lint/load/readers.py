@@ -22,7 +22,6 @@ from yaml.reader import ReaderError
 from smplan_lint.load.errors import UnusableInput, check_encoding
 from smplan_lint.load.events import build
 from smplan_lint.load.spreadsheet import SUFFIXES, is_workbook, read_spreadsheet
-from smplan_lint.load.syntax import reader_error, syntax_error
 from smplan_lint.load.tree import Document
 from smplan_lint.safe_io import FileRefused, max_file_size, read_bounded
 
@@ -44,9 +43,11 @@ def load_yaml(data: bytes, path: str) -> Document:
     data = check_encoding(data)
     try:
         return build(data, path)
-    except ReaderError as error:
-        raise reader_error(error, data) from None
     except YAMLError as error:
+        from smplan_lint.load.syntax import reader_error, syntax_error
+
+        if isinstance(error, ReaderError):
+            raise reader_error(error, data) from None
         raise syntax_error(error, data) from None
 
 

@@ -11,6 +11,7 @@ import hashlib
 import importlib.util
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,29 +44,36 @@ def core_pack() -> Pack:
     spec = importlib.util.find_spec("smplan_lint.core_rules")
     assert spec is not None and spec.submodule_search_locations, "smplan_lint is installed"
     folder = next(iter(spec.submodule_search_locations))
-    pack = _cached_pack(str(folder))
+    pack = _core(str(folder))
     pack.providers = list(CORE_PROVIDERS)
     return pack
 
 
-@lru_cache(maxsize=64)
-def _cached_pack(path: str) -> Pack:
-    return load_pack(path)
+@lru_cache(maxsize=1)
+def _core(folder: str) -> Pack:
+    """The core pack, its files read from the generated index while it is fresh."""
+    from smplan_lint.packs.core_index import indexed_documents
+
+    return load_pack(folder, indexed_documents(Path(folder)) or {})
 
 
-def load_pack(path: str) -> Pack:
+def load_pack(path: str, loaded: Mapping[str, Document] | None = None) -> Pack:
+    """The pack at `path`; a file whose path `loaded` holds is taken from there."""
+    def read(file: Path) -> Document:
+        return loaded[str(file)] if loaded and str(file) in loaded else _read(file)
+
     target = Path(path)
     if target.is_dir():
         header_file = target / "pack.yaml"
         if not header_file.is_file():
             raise PackError("a pack folder needs a pack.yaml with the pack: header", str(target))
         files = sorted(p for p in target.glob("*.y*ml") if p.name != "pack.yaml")
-        header_doc = _read(header_file)
+        header_doc = read(header_file)
         pack = _header(header_doc)
         for rule_file in files:
-            _add_rules(pack, _read(rule_file), header_allowed=False)
+            _add_rules(pack, read(rule_file), header_allowed=False)
     else:
-        document = _read(target)
+        document = read(target)
         pack = _header(document)
         _add_rules(pack, document, header_allowed=True)
     check_clashes([pack])

@@ -23,16 +23,9 @@ Modules, in the order a sentence meets them:
 - :mod:`.builder`: loading the vocabulary and building its generated index.
 """
 
+from ..answers import METRIC_FAMILIES, GoalReading, vanity_only
 from .builder import DATA_FILE, INDEX_FILE, build_index
-from .reader import (
-    MAX_STATEMENT_LENGTH,
-    METRIC_FAMILIES,
-    GoalReading,
-    classify_metric,
-    read_all,
-    read_goal,
-    vanity_only,
-)
+from .reader import MAX_STATEMENT_LENGTH, classify_metric, read_all, read_goal
 
 __all__ = [
     "DATA_FILE",

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..answers import GoalReading
 from .builder import lexicon
 from .dates import find_dates
 from .index import Probe
@@ -28,37 +29,12 @@ from .mentions import (
 )
 from .text import HARD_STOP_RE, Mention, Span, blank, normalise, words
 
-METRIC_FAMILIES = ("vanity", "engagement", "business", "output")
 MAX_STATEMENT_LENGTH = 2000
 """Characters of a goal statement that are read; the rest is ignored."""
 
 _RESPONSE_TIME = "response_time"
 _REVENUE = "revenue"
 _AFTER_STOP_RE = re.compile(r"[,;:!?]|\.\s|(?<!\w)\d")
-
-
-class GoalReading(NamedTuple):
-    """What a goal sentence measures and by when, as the goal rules need it."""
-
-    metrics: tuple[str, ...]
-    families: tuple[str, ...]
-    negated: tuple[str, ...]
-    has_target: bool
-    deadline: str | None
-    has_deadline: bool
-    cadence: str | None
-    networks: tuple[str, ...]
-    language: str
-    handles: tuple[str, ...] = ()
-    """Accounts the sentence names by @handle (without the @): a goal that names
-    one is specific even when it names no network."""
-    truncated: bool = False
-    """The statement was longer than MAX_STATEMENT_LENGTH: only its start was read."""
-
-    @property
-    def time_bound(self) -> bool:
-        """A deadline or a recurring period; a response-time threshold is neither."""
-        return self.has_deadline or self.cadence is not None
 
 
 class _Timing(NamedTuple):
@@ -286,17 +262,3 @@ def classify_metric(name: str) -> str | None:
             return lex.family[metric]
     families = {lex.family[m.name] for m in find_metrics(lex, probe)}
     return families.pop() if len(families) == 1 else None
-
-
-def vanity_only(families: Iterable[str], engagement_is_vanity: bool = False) -> bool:
-    """True when some result metric is measured and every one of them is vanity.
-
-    Output counts (posts, videos) are what the team does, not a result, so they
-    are left out: "post 10 videos with 30 likes each" is vanity-only, and a goal
-    that counts only output is not vanity-only (goal-not-measurable reports it).
-    Whether the engagement family (engagement rate, comments, saves, replies,
-    DMs) counts as vanity is the organisation's policy, off by default.
-    """
-    vain = {"vanity", "engagement"} if engagement_is_vanity else {"vanity"}
-    results = [f for f in families if f != "output"]
-    return bool(results) and all(f in vain for f in results)

@@ -26,8 +26,8 @@ bios), :mod:`.verdict` (context and the verdict), :mod:`.index` (all of it, per
 profile), :mod:`.memory` (the answers remembered), :mod:`.text` (free-text words).
 """
 
-from .index import ImpersonationIndex, handle_too_long
-from .settings import MAX_HANDLE_LENGTH
-from .verdict import Verdict
+from ..answers import Verdict
+from ..confusables import MAX_HANDLE_LENGTH, handle_too_long
+from .index import ImpersonationIndex
 
 __all__ = ["MAX_HANDLE_LENGTH", "ImpersonationIndex", "Verdict", "handle_too_long"]

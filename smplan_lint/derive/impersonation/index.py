@@ -16,22 +16,17 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from ..confusables import SEP, plain, shown, skeleton, units
+from ..confusables import MAX_HANDLE_LENGTH, SEP, shown, skeleton, units
 from .affixes import Affix, Peeled, countries_as_written
 from .candidates import Candidates
 from .evidence import Evidence, HandleUnits, Match, Reading, tricks
 from .memory import Remembering, remembered
 from .profile_text import ProfileText
-from .settings import MAX_HANDLE_LENGTH, Settings
+from .settings import Settings
 from .targets import Targets
 from .verdict import Judge, Profile, Verdict
 
 Candidate = tuple[int, int, int, str]  # (edits, affixes, reading number, target skeleton)
-
-
-def handle_too_long(handle: str) -> bool:
-    """Whether a handle is longer than any network allows, so it is not compared."""
-    return len(plain(handle)) > MAX_HANDLE_LENGTH
 
 
 class ImpersonationIndex(Remembering):

@@ -14,11 +14,6 @@ from typing import Any, NamedTuple
 from ..confusables import settings, skeleton
 from .text import Phrases, phrases
 
-MAX_HANDLE_LENGTH = 100
-"""Handles longer than any network allows (X: 15, Instagram: 30, YouTube: 100
-characters) are not compared at all: no brand's name is that long, and comparing
-them would cost time that grows faster than their length."""
-
 
 class Rule(NamedTuple):
     """Edits a name of some length may differ by and still read as the target."""

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..common_words import is_common
-from ..confusables import SEP, Unit, plain, skeleton, units
+from ..confusables import MAX_HANDLE_LENGTH, SEP, Unit, plain, skeleton, units
 from .affixes import Affixes, affix_table
-from .settings import MAX_HANDLE_LENGTH, Settings
+from .settings import Settings
 from .text import words
 
 

@@ -15,23 +15,13 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from ..answers import Verdict
 from ..confusables import plain
 from .evidence import Match
 from .profile_text import ProfileText
 from .settings import Settings
 from .targets import Target, Targets
 from .text import plural
-
-
-class Verdict(NamedTuple):
-    """Why a discovered profile looks like an imitation of the brand."""
-
-    severity: str  # "error" or "warning"
-    target: str  # the imitated own handle or brand term
-    target_network: str | None  # None when a brand term was imitated
-    evidence: str
-    confidence: float  # 0..1
-    kinds: tuple[str, ...]
 
 
 class Profile(NamedTuple):

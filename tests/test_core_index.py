@@ -1,0 +1,44 @@
+"""The core pack read from its generated index is the pack its YAML gives
+(smplan_lint/packs/core_index.py); a stale index is passed over."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+
+from smplan_lint.packs import core_pack
+from smplan_lint.packs.core_index import INDEX_FILE, decode, encode, indexed_documents
+from smplan_lint.packs.load import load_pack
+
+RULES = ROOT / "rules"
+
+
+def test_the_indexed_core_pack_is_the_yaml_one() -> None:
+    from_yaml = load_pack(str(RULES))
+    from_index = load_pack(str(RULES), indexed_documents(RULES))
+    assert indexed_documents(RULES) is not None, "run python tools/regenerate.py"
+    assert repr(from_index) == repr(from_yaml)
+    assert [rule.line for rule in from_index.rules] == [rule.line for rule in from_yaml.rules]
+    assert repr(core_pack().rules) == repr(from_yaml.rules)
+
+
+def test_an_edited_rule_file_makes_the_index_stale(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    assert indexed_documents(copy) is not None
+    goals = copy / "goals.yaml"
+    goals.write_text(goals.read_text().replace("summary:", "summary: ", 1))
+    assert indexed_documents(copy) is None
+    (copy / INDEX_FILE).write_text("{ not json")
+    assert indexed_documents(copy) is None
+
+
+def test_values_json_cannot_hold_come_back_as_they_were() -> None:
+    tree = {"rules": [{"on": 1, True: "yes", "due": datetime.date(2026, 6, 30),
+                       "$x": [1.5, None, False]}], "plain": {"a": "b"}}
+    kept = encode(tree)
+    assert repr(decode(kept)) == repr(tree)
+    assert kept["plain"] == {"a": "b"}   # a plain mapping stays a JSON object
