@@ -12,8 +12,8 @@ discovered profiles of which some imitate the brand (look-alike spellings,
 of the items break some rule, so the rules have findings to produce at every
 size. The same N and seed always give the same bytes.
 
-The shared generator (`../shared/bench/gen_inventory.py`) is the one the SPEC
-targets were measured with; `bench/run.py` prints figures on both.
+`bench/run.py --generator PATH` also times plans from another generator of the
+same interface (the one a target was measured with), side by side.
 """
 
 from __future__ import annotations

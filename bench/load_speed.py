@@ -2,7 +2,8 @@
 
 SPEC §9 wants a whole lint of a 10,000-account plan within 1.5x of
 `yaml.load(text, Loader=yaml.CSafeLoader)`; the loader is the first stage of
-that budget, so this prints its share. Plans come from the shared generator.
+that budget, so this prints its share. Plans come from bench/gen_inventory.py
+unless --generator names another of the same interface.
 
     python bench/load_speed.py [--sizes 1000,10000] [--repeat 5]
 """
@@ -22,7 +23,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from smplan_lint.load import load_bytes  # noqa: E402
 
-GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_inventory.py"
+GENERATOR = Path(__file__).resolve().parent / "gen_inventory.py"
 
 
 def best_of(repeat: int, run: Callable[[bytes], object], data: bytes) -> float:

@@ -42,3 +42,30 @@ def test_values_json_cannot_hold_come_back_as_they_were() -> None:
     kept = encode(tree)
     assert repr(decode(kept)) == repr(tree)
     assert kept["plain"] == {"a": "b"}   # a plain mapping stays a JSON object
+
+
+def test_a_broken_rule_is_reported_where_the_yaml_has_it(tmp_path: Path) -> None:
+    """The index keeps only what a valid pack reads; an error gets the YAML's position."""
+    import json
+
+    import pytest
+
+    from smplan_lint.load import load_path
+    from smplan_lint.packs.core_index import build_index, rule_files
+    from smplan_lint.packs.load import _core
+    from smplan_lint.packs.model import PackError
+
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    goals = copy / "goals.yaml"
+    text = goals.read_text()
+    goals.write_text(text.replace("severity: warning", "severity: dire", 1))
+    index = build_index(copy, [load_path(str(path)) for path in rule_files(copy)])
+    (copy / INDEX_FILE).write_text(json.dumps(index))
+    assert indexed_documents(copy) is not None   # fresh, and holding the broken rule
+    with pytest.raises(PackError) as raised:
+        _core(str(copy))
+    line = next(number for number, written in enumerate(text.splitlines(), start=1)
+                if "severity: warning" in written)
+    assert f"goals.yaml:{line}:" in str(raised.value)
+    assert "severity must be one of" in str(raised.value)

@@ -8,7 +8,7 @@
 The reference plans: every fixture plan (the org plan with its pack), the
 labelled quality sets turned into plans (one plan of all goals per goal set,
 one plan per brand of each impersonation set), and generated 1,000-account
-plans from `bench/gen_inventory.py` (and the shared generator, where present).
+plans from `bench/gen_inventory.py` (and from each `--generator` given).
 Each is linted through the command line on both back ends, with a fixed date.
 """
 
@@ -24,7 +24,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 QUALITY = ROOT / "fixtures" / "quality"
-SHARED_GENERATOR = ROOT.parent / "shared" / "bench" / "gen_inventory.py"
 TODAY = "2026-11-27"
 
 
@@ -57,11 +56,9 @@ def _write(work: Path, source: Path, name: str, plan: dict) -> Path:
     return path
 
 
-def _generated_plans(work: Path) -> list[Path]:
+def _generated_plans(work: Path, extra: list[Path]) -> list[Path]:
     plans = []
-    generators = [ROOT / "bench" / "gen_inventory.py"]
-    if SHARED_GENERATOR.exists():
-        generators.append(SHARED_GENERATOR)
+    generators = [ROOT / "bench" / "gen_inventory.py", *extra]
     for number, generator in enumerate(generators):
         for seed in (2026, 7):
             path = work / f"generated{number}-seed{seed}.smplan.yaml"
@@ -83,6 +80,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--engines", default="durable,python")
+    parser.add_argument("--generator", type=Path, action="append", default=[],
+                        help="another plan generator of bench/gen_inventory.py's interface "
+                             "(N PATH --seed S); may repeat")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,7 +91,7 @@ def main() -> None:
         cases = [(p, []) for p in fixtures]
         cases.append((ROOT / "fixtures" / "org-plan.smplan.yaml",
                       ["--rules", str(ROOT / "fixtures" / "org-pack")]))
-        cases += [(p, []) for p in _quality_plans(work) + _generated_plans(work)]
+        cases += [(p, []) for p in _quality_plans(work) + _generated_plans(work, args.generator)]
         for engine in args.engines.split(","):
             for number, (plan, extra) in enumerate(cases):
                 _lint(plan, extra, engine, args.out / f"{engine}-{number:03d}-{plan.stem}.json")

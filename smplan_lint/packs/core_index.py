@@ -2,10 +2,11 @@
 
 Parsing the core pack's YAML with positions was a tenth of a cold start. The
 index (``rules/core.index.json``, written by ``tools/gen_core_index.py``) holds
-each file as it loads: the tree, where each part was written and the YAML-level
-problems. Values JSON cannot hold as they are (dates, keys that are not strings)
-are tagged. While the index's digest matches the rule files it is used;
-otherwise the YAML is (a slower start, the same pack), and
+each file's tree and where each rule's `id` was written, which is all a valid
+pack's loading reads (a rule's line); a pack error is reported from the YAML,
+which has every position. Values JSON cannot hold as they are (dates, keys that
+are not strings) are tagged. While the index's digest matches the rule files it
+is used; otherwise the YAML is (a slower start, the same pack), and
 tests/test_generated.py fails until the index is regenerated.
 """
 
@@ -14,14 +15,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-from smplan_lint.findings import Issue
 from smplan_lint.load import Document
 
 INDEX_FILE = "core.index.json"
 _DATE, _PAIRS = "$date", "$pairs"
+_RULE_ID = re.compile(r"/rules/\d+/id")
 
 
 def rule_files(folder: Path) -> list[Path]:
@@ -45,9 +47,8 @@ def build_index(folder: Path, documents: list[Document]) -> dict[str, Any]:
         "source_sha256": source_digest(folder),
         "files": {Path(doc.path).name: {
             "data": encode(doc.data),
-            "marks": doc.marks,
-            "problems": [list(problem) for problem in doc.problems],
-            "texts": dict(doc.texts),
+            "marks": {pointer: mark for pointer, mark in doc.marks.items()
+                      if _RULE_ID.fullmatch(pointer)},
         } for doc in documents},
     }
 
@@ -65,8 +66,7 @@ def indexed_documents(folder: Path) -> dict[str, Document] | None:
         path = str(folder / name)
         documents[path] = Document(
             path, decode(kept["data"]),
-            {pointer: (mark[0], mark[1]) for pointer, mark in kept["marks"].items()},
-            [Issue(*problem) for problem in kept["problems"]], kept["texts"])
+            {pointer: (mark[0], mark[1]) for pointer, mark in kept["marks"].items()}, [])
     return documents
 
 

@@ -54,7 +54,13 @@ def _core(folder: str) -> Pack:
     """The core pack, its files read from the generated index while it is fresh."""
     from smplan_lint.packs.core_index import indexed_documents
 
-    return load_pack(folder, indexed_documents(Path(folder)) or {})
+    documents = indexed_documents(Path(folder))
+    if documents:
+        try:
+            return load_pack(folder, documents)
+        except PackError:  # said where the YAML, with every position, has it
+            pass
+    return load_pack(folder)
 
 
 def load_pack(path: str, loaded: Mapping[str, Document] | None = None) -> Pack:
