@@ -1,3 +1,3 @@
-from smplan_lint.cli import entry
+from smplan_lint.console import entry
 
 entry()

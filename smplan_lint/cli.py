@@ -34,29 +34,6 @@ class Fatal(Exception):
     """A usage, config or rule-pack problem: message to stderr, exit status 2."""
 
 
-def entry() -> NoReturn:
-    """The console script and `python -m smplan_lint`: `main`, then leave at once.
-
-    Tearing the interpreter down (every module and object freed one by one) was an
-    eighth of a short run, and the operating system frees it all anyway, so the
-    process ends with os._exit once the output is flushed, as mypy does. Tests and
-    library callers use `main`, which exits the usual way."""
-    try:
-        main()
-    except SystemExit as done:
-        status = done.code
-    if isinstance(status, str):
-        print(status, file=sys.stderr)
-        status = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if not stream.closed:  # the language server closes its streams at exit
-                stream.flush()
-        except OSError:  # the reader went away before the output was all written
-            status = status or 1
-    os._exit(status or 0)
-
-
 def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):  # a handle the terminal's encoding lacks is escaped
@@ -104,14 +81,14 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str | None) -
     """`50MB`, `500k`, `1048576`: a byte count with an optional binary unit."""
     if value is None:
         return None
-    found = _SIZE.fullmatch(value.strip())
+    found = re.fullmatch(_SIZE, value.strip())
     if not found or int(found["count"]) == 0:
         raise click.BadParameter(f"{value!r} is not a size (e.g. 50MB, 500KB, 1048576)")
     return int(found["count"]) * _UNITS[found["unit"].upper().rstrip("B") or ""]
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SIZE = re.compile(r"(?P<count>\d{1,12})\s*(?P<unit>[kKmMgG]?[bB]?)")
+_SIZE = r"(?P<count>\d{1,12})\s*(?P<unit>[kKmMgG]?[bB]?)"  # compiled when used (rarely)
 _UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
 
 

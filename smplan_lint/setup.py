@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from smplan_lint.packs import Compiled, Pack
 
 STDIN = "-"
-_LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.S)
-_FILED = re.compile(r"^(?P<file>[^:\s][^:]*?): (?P<message>.*)$", re.S)
+# compiled at the first error (re's own cache), not at every start
+_LOCATED = r"(?s)^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$"
+_FILED = r"(?s)^(?P<file>[^:\s][^:]*?): (?P<message>.*)$"
 
 
 class SetupError(Exception):
@@ -31,7 +32,7 @@ class SetupError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        found = _LOCATED.match(message) or _FILED.match(message)
+        found = re.match(_LOCATED, message) or re.match(_FILED, message)
         parts = found.groupdict() if found and os.path.exists(found["file"]) else {}
         self.file: str | None = parts.get("file")
         self.line = int(parts["line"]) if parts.get("line") else None
