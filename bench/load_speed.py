@@ -1,6 +1,6 @@
 """How long `load_bytes` takes next to PyYAML's C loader alone, on the same bytes.
 
-SPEC §9 wants a whole lint of a 10,000-account plan within 1.5x of
+The speed target wants a whole lint of a 10,000-account plan within 1.5x of
 `yaml.load(text, Loader=yaml.CSafeLoader)`; the loader is the first stage of
 that budget, so this prints its share. Plans come from bench/gen_inventory.py
 unless --generator names another of the same interface.

@@ -1,6 +1,6 @@
 """Precision and recall of the goal-sentence checks on the labelled development set.
 
-SPEC section 9 asks for detection quality to be measured, not asserted in timed
+The project asks for detection quality to be measured, not asserted in timed
 tests. The positive class of each row is "the rule fires": a vanity-only goal, a
 goal that is not measurable, not time-bound, not specific.
 

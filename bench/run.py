@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Speed and memory of smplan-lint next to the baselines SPEC §9 names, in one run.
+"""Speed and memory of smplan-lint next to the baselines of its speed targets, in one run.
 
     python bench/run.py                 # everything; about five minutes once the plans exist
     python bench/run.py --quick         # fewer repeats, no 100,000-account plan

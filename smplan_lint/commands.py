@@ -41,9 +41,9 @@ def rules_command(fmt: str, config_path: str | None, rule_paths: tuple[str, ...]
 
         click.echo(json.dumps({"version": 1, "rules": rows}, indent=2))
     else:
-        from tabulate import tabulate
+        from smplan_lint.report.table import table
 
-        click.echo(tabulate(rows, headers="keys", tablefmt="simple", disable_numparse=True))
+        click.echo(table(rows, headers="keys", tablefmt="simple", disable_numparse=True))
 
 
 @commands.command("explain")

@@ -51,8 +51,8 @@ class Finding:
         return (SEVERITY_RANK[self.severity], self.file, self.line, self.column, self.rule)
 
     def contract(self) -> dict[str, Any]:
-        """The fields of the versioned JSON contract (SPEC §6), in order; `suggestion`
-        (additive) last, and only when there is one."""
+        """The fields of the versioned JSON contract (README, "The JSON output"), in
+        order; `suggestion` (additive) last, and only when there is one."""
         fields = {key: getattr(self, key) for key in CONTRACT_FIELDS}
         if self.suggestion is not None:
             fields["suggestion"] = self.suggestion

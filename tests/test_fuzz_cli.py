@@ -1,4 +1,4 @@
-"""Fuzzing the whole command line and the whole pipeline (SPEC §9: "no input makes it print
+"""Fuzzing the whole command line and the whole pipeline (the promise: "no input makes it print
 a traceback or hang ... a fuzz test in the suite proves it").
 
 Plans are built from structured strategies (plausible sections and items with values of

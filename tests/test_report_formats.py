@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from conftest import sarif_validator
@@ -489,12 +491,12 @@ def test_text_groups_findings_of_people_who_left_under_needs_a_new_owner() -> No
                             "(no owner) (1)"]
 
 
-def _imports_tabulate(*args: str) -> bool:
-    """Whether a whole run of the command line imported tabulate."""
+def _imports(module: str, *args: str) -> bool:
+    """Whether a whole run of the command line imported `module`."""
     code = ("import sys\nfrom smplan_lint.cli import main\n"
             f"try:\n    main({list(args)!r})\n"
             "except SystemExit:\n    pass\n"
-            "print('tabulate' in sys.modules)\n")
+            f"print({module!r} in sys.modules)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     return done.stdout.decode().splitlines()[-1] == "True"
 
@@ -503,8 +505,31 @@ def test_tabulate_is_imported_only_to_draw_a_text_table() -> None:
     from conftest import FIXTURES
 
     failing = str(FIXTURES / "failing.smplan.yaml")
-    assert not _imports_tabulate("--format", "json", "--today", "2026-11-27", failing)
-    assert _imports_tabulate("--today", "2026-11-27", failing)
+    assert not _imports("tabulate", "--format", "json", "--today", "2026-11-27", failing)
+    assert _imports("tabulate", "--today", "2026-11-27", failing)
+
+
+needs_wcwidth = pytest.mark.skipif(importlib.util.find_spec("wcwidth") is None,
+                                   reason="wcwidth is not installed (the dev extra has it)")
+
+
+@needs_wcwidth
+def test_wide_characters_are_measured_only_in_tables_that_have_them(tmp_path: Path) -> None:
+    """wcwidth (tens of ms to import) is loaded for a table with text outside ASCII, and
+    then columns line up by the cells the eye sees."""
+    from conftest import FIXTURES
+
+    failing = str(FIXTURES / "failing.smplan.yaml")
+    assert not _imports("wcwidth", "--today", "2026-11-27", failing)
+    wide = tmp_path / "計画.smplan.yaml"
+    wide.write_bytes((FIXTURES / "failing.smplan.yaml").read_bytes())
+    assert _imports("wcwidth", "--today", "2026-11-27", str(wide))
+    code = ("from smplan_lint.report.table import table\n"
+            "print(table([['計画', 'a'], ['xy', 'b']], tablefmt='plain'))\n")
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60).stdout.splitlines()
+    # "計画" takes four columns on screen, so "b" sits two characters further right
+    assert lines == ["計画  a", "xy    b"]
 
 
 def test_rules_listing_is_a_table_under_a_header() -> None:

@@ -1,4 +1,4 @@
-"""The versioned JSON contract of SPEC §6: what scripts and other tools parse."""
+"""The versioned JSON contract (README, "The JSON output"): what scripts and other tools parse."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """JUnit XML, so CI test dashboards show one pass/fail per rule and file.
 
-Errors and warnings fail their testcase. Info findings are advice (SPEC: the
+Errors and warnings fail their testcase. Info findings are advice (the
 default fail threshold is `error`), so they do not turn a dashboard red: they
 are listed in the testcase's <system-out>, together with suppressed findings
 and their reasons, where a reader of the test details still finds them.

@@ -101,9 +101,9 @@ def _painter(color: bool) -> Paint:
 def _table(rows: list[list[str]], indent: str = "") -> str:
     """Rows laid out by tabulate: no header, columns two spaces apart, nothing read as
     a number (a handle of digits stays as written)."""
-    from tabulate import tabulate
+    from smplan_lint.report.table import table
 
-    text = tabulate(rows, tablefmt="plain", disable_numparse=True)
+    text = table(rows, tablefmt="plain", disable_numparse=True)
     return textwrap.indent(text, indent) if indent else text
 
 

@@ -1,7 +1,7 @@
 """Read goal sentences the way a marketer would.
 
 Teams often write goals as bare sentences ("Post three photos a week on Instagram
-with at least 30 likes each"), so the SMART checks (SPEC section 5) need to know
+with at least 30 likes each"), so the SMART checks (rules/goals.yaml) need to know
 what such a sentence measures, whether it has a real target, a deadline or a
 cadence, and which networks it names. This package answers that in English,
 German, Spanish and French. All vocabulary and patterns live in
