@@ -356,7 +356,8 @@ def _default_spectral() -> str | None:
 def _say_how_installed() -> None:
     """An editable install's import hook makes every start slower than a user's is."""
     found = subprocess.run([PYTHON, "-c", "import smplan_lint; print(smplan_lint.__file__)"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+                           capture_output=True, text=True, check=True,
+                           cwd=tempfile.gettempdir()).stdout.strip()  # as the console script
     if Path(found).resolve().is_relative_to(ROOT):
         print("note: smplan-lint runs from this checkout (an editable install); its import "
               "hook adds some 20 ms to each start.\n      `pip install .` in a fresh "

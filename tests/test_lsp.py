@@ -188,6 +188,56 @@ def test_lsp_over_stdio(client, tmp_path):
     assert client.close() == 0
 
 
+STALE_AUDIT = """version: 1
+organisation: {name: Acme}
+audit: {last_reviewed: 2026-11-01, review_every_days: 90, reviewer: jo}
+people:
+  - {id: jo, name: Jo, active: true}
+"""
+
+
+@needs_pygls
+def test_settings_pulled_and_configuration_changed_on_disk(tmp_path):
+    """A client that keeps settings (VS Code) is asked for them; one that watches files
+    is asked to report configurations and packs changed outside the editor."""
+    client = Client(tmp_path)
+    try:
+        client.request("initialize", {
+            "processId": None, "rootUri": tmp_path.as_uri(),
+            "capabilities": {"workspace": {
+                "configuration": True, "didChangeWatchedFiles": {"dynamicRegistration": True}}}})
+        client.notify("initialized", {})
+        registration = client.receive(lambda m: m.get("method") == "client/registerCapability")
+        watchers = registration["params"]["registrations"][0]["registerOptions"]["watchers"]
+        assert {"globPattern": "**/pyproject.toml"} in watchers
+        client.send({"id": registration["id"], "result": None})
+        pulled = client.receive(lambda m: m.get("method") == "workspace/configuration")
+        assert pulled["params"]["items"] == [{"section": "smplanLint"}]
+        client.send({"id": pulled["id"], "result": [{"today": "2027-06-01"}]})
+
+        plan = tmp_path / "team.smplan.yaml"
+        uri = plan.as_uri()
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "yaml", "version": 1, "text": STALE_AUDIT}})
+        assert "SMP402" in {d["code"] for d in client.diagnostics(uri)}  # today: 2027-06-01
+
+        # The pull model's change: no values, so the server asks again.
+        client.notify("workspace/didChangeConfiguration", {"settings": None})
+        again = client.receive(lambda m: m.get("method") == "workspace/configuration")
+        client.send({"id": again["id"], "result": [{"today": "2026-11-27"}]})
+        assert "SMP402" not in {d["code"] for d in client.diagnostics(uri)}
+
+        # A configuration written by another program: every open plan is linted again.
+        (tmp_path / ".smplan-lint.yaml").write_text("ignore: [SMP405]\n")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [
+            {"uri": (tmp_path / ".smplan-lint.yaml").as_uri(), "type": 1}]})
+        assert {d["code"] for d in client.diagnostics(uri)} == {"SMP101"}
+        assert client.close() == 0
+    finally:
+        client.process.kill()
+        client.process.wait()
+
+
 def _apply(text: str, edits: list[dict[str, Any]]) -> str:
     """The text with LSP text edits made (ASCII text: UTF-16 units are characters)."""
     lines = text.splitlines(keepends=True)

@@ -5,6 +5,13 @@ is opened or saved, and `debounceMs` after the last change while typing. The
 last verdict per document is kept for hover and code actions, which must
 describe the text the author sees. Positions go through the client's
 negotiated encoding (UTF-16 by default); everything below works in characters.
+
+Settings come pushed (`workspace/didChangeConfiguration` with the values) or,
+from a client that keeps them for the editor as VS Code does, pulled
+(`workspace/configuration`) at start and whenever it says they changed. A
+client that can watch files is asked to report changes of YAML files and of
+`pyproject.toml` made outside the editor (a `git checkout`, a script): a
+changed configuration or pack re-lints every open plan.
 """
 
 from __future__ import annotations
@@ -25,7 +32,10 @@ from smplan_lint.findings import Finding
 from smplan_lint.lsp import actions, diagnostics
 from smplan_lint.lsp.hover import hover_text
 from smplan_lint.lsp.linting import Linter
-from smplan_lint.lsp.settings import Settings, merge
+from smplan_lint.lsp.settings import SECTION, Settings, merge
+
+WATCHED = ("**/*.yaml", "**/*.yml", "**/pyproject.toml")
+"""Files whose change on disk may change a verdict: configurations and packs."""
 
 
 class Verdict(NamedTuple):
@@ -57,6 +67,24 @@ class PlanServer(LanguageServer):
         if settings != self.linter.settings:
             self.linter.configure(settings)
             self.relint_all()
+
+    async def pull_settings(self) -> None:
+        """Ask the client for the `smplanLint` section (the pull model)."""
+        found = await self.workspace_configuration_async(types.ConfigurationParams(
+            items=[types.ConfigurationItem(section=SECTION)]))
+        if found and isinstance(found[0], dict):
+            self.apply_settings({SECTION: found[0]})
+
+    def can(self, capability: str) -> bool:
+        """Whether the client declared a workspace capability (`configuration`, or
+        dynamic registration of `did_change_watched_files`)."""
+        workspace = self.client_capabilities.workspace
+        if workspace is None:
+            return False
+        if capability == "configuration":
+            return bool(workspace.configuration)
+        watched = workspace.did_change_watched_files
+        return bool(watched and watched.dynamic_registration)
 
     def path(self, uri: str) -> str | None:
         """The plan's file path, or None when the document is not a plan."""
@@ -120,9 +148,40 @@ def initialize(ls: PlanServer, params: types.InitializeParams) -> None:
     ls.apply_settings(params.initialization_options)
 
 
+@server.feature(types.INITIALIZED)
+async def initialized(ls: PlanServer, params: types.InitializedParams) -> None:
+    if ls.can("watched_files"):
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[
+            types.Registration(
+                id="smplan-lint-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                    watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]))]))
+    if ls.can("configuration"):
+        await ls.pull_settings()
+
+
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-def changed_configuration(ls: PlanServer, params: types.DidChangeConfigurationParams) -> None:
-    ls.apply_settings(params.settings)
+async def changed_configuration(ls: PlanServer,
+                                params: types.DidChangeConfigurationParams) -> None:
+    """Settings that came with the notification are used; a client that sends none
+    (the pull model) is asked for them."""
+    pushed = params.settings
+    has_section = isinstance(pushed, dict) and any(
+        key == SECTION or str(key).startswith(SECTION + ".") for key in pushed)
+    if has_section or not ls.can("configuration"):
+        ls.apply_settings(pushed)
+    else:
+        await ls.pull_settings()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def changed_files(ls: PlanServer, params: types.DidChangeWatchedFilesParams) -> None:
+    """A configuration or pack changed on disk: read them afresh and re-lint. A plan
+    changed on disk changes nothing: an open plan is linted from its buffer."""
+    paths = [to_fs_path(change.uri) for change in params.changes]
+    if any(path is None or not ls.linter.wants(path) for path in paths):
+        ls.linter.reload()
+        ls.relint_all()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
