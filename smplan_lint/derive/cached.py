@@ -28,8 +28,7 @@ def goal_readings(statements: Iterable[str]) -> dict[str, GoalReading]:
         readings = read_all(todo)
         return [readings[statement] for statement in todo]
 
-    answers = _answered("goal-readings", distinct, [cache.key(s) for s in distinct], read,
-                        list, _goal_reading)
+    answers = _answered("goal-readings", distinct, cache.key, read, list, _goal_reading)
     return dict(zip(distinct, answers, strict=True))
 
 
@@ -42,32 +41,37 @@ def metric_families(names: Iterable[str]) -> dict[str, str | None]:
 
         return [classify_metric(name) for name in todo]
 
-    answers = _answered("metric-families", distinct, [cache.key(n) for n in distinct], classify,
-                        _same, _family)
+    answers = _answered("metric-families", distinct, cache.key, classify, _same, _family)
     return dict(zip(distinct, answers, strict=True))
 
 
 def verdicts(brand: Mapping[str, Any], profiles: Sequence[tuple[Any, ...]]) -> list[Verdict | None]:
     """The verdict on each profile, judged against `brand` (the arguments of
     `derive.impersonation.ImpersonationIndex`)."""
-    question = _brand_question(brand)
+    # The brand written out once, each value with its type (a date is not its text,
+    # 1 is not True), and digested: a profile's key holds the digest, not the brand.
+    brand_key = cache.key(repr(sorted(brand.items()))) if cache.store("verdicts") else ""
+
+    def key(profile: tuple[Any, ...]) -> str:
+        return cache.key(f"{brand_key}\0{profile!r}")
 
     def judge(todo: list[tuple[Any, ...]]) -> list[Verdict | None]:
         from smplan_lint.derive.impersonation import ImpersonationIndex
 
         return ImpersonationIndex(**brand).assess_all(todo)
 
-    keys = [cache.key(f"{question}\0{profile!r}") for profile in profiles]
-    return _answered("verdicts", list(profiles), keys, judge, _verdict_json, _verdict)
+    return _answered("verdicts", list(profiles), key, judge, _verdict_json, _verdict)
 
 
-def _answered(kind: str, questions: list[Question], keys: list[str],
+def _answered(kind: str, questions: list[Question], key: Callable[[Question], str],
               work: Callable[[list[Question]], list[Answer]],
               to_json: Callable[[Answer], Any], from_json: Callable[[Any], Answer]) -> list[Answer]:
-    """The kept answers, and `work` done on the questions that have none (in one batch)."""
+    """The kept answers, and `work` done on the questions that have none (in one batch);
+    keys are worked out only while the cache is on."""
     store = cache.store(kind)
     if store is None or not questions:
         return work(questions) if questions else []
+    keys = [key(question) for question in questions]
     answers: list[Any] = [_recalled(store.get(key), from_json) for key in keys]
     todo = [number for number, answer in enumerate(answers) if answer is cache.MISSING]
     if todo:
@@ -86,12 +90,6 @@ def _recalled(kept: Any, from_json: Callable[[Any], Answer]) -> Any:
         return from_json(kept)
     except (TypeError, ValueError):
         return cache.MISSING
-
-
-def _brand_question(brand: Mapping[str, Any]) -> str:
-    """The index's arguments written out, each value with its type (a date is not
-    its text, 1 is not True)."""
-    return repr(sorted(brand.items()))
 
 
 def _same(answer: Any) -> Any:
