@@ -132,3 +132,22 @@ def test_answers_are_the_readers_own(tmp_path: Path) -> None:
         assert readings == {s: read_goal(s) for s in statements}
         assert judged == ImpersonationIndex(**brand).assess_all(profiles)
         assert judged[0] is not None and judged[1] is None
+
+
+def test_a_profile_key_holds_the_brand_digest_not_the_brand(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys are made per profile: one that held the whole brand made a large plan's cost
+    grow with profiles times own handles."""
+    from smplan_lint.derive.cached import verdicts
+
+    cache.enable(tmp_path)
+    written: list[int] = []
+    real = cache.key
+    monkeypatch.setattr(cache, "key", lambda question: written.append(len(question))
+                        or real(question))
+    brand = {"own": [("instagram", f"acme_shop_{n}") for n in range(2000)],
+             "brand_terms": ["Acme"]}
+    profiles = [("instagram", f"someone_{n}", None, None, None, None, None) for n in range(50)]
+    verdicts(brand, profiles)
+    assert len(written) == 1 + len(profiles)          # the brand once, then each profile
+    assert written[0] > 2000 * 10 and max(written[1:]) < 200
