@@ -1,7 +1,8 @@
 """Regenerate rules/core.index.json from the core pack's rule files beside it.
 
-The index holds each rule file as the loader reads it, as JSON, so a start
-parses no YAML for the core pack (see smplan_lint/packs/core_index.py). While
+The index holds each rule file's tree and where each rule's id was written, as
+JSON, so a start parses no YAML for the core pack (see
+smplan_lint/packs/core_index.py). While
 its digest matches the rule files it is used; when a rule file has been edited
 and the index not regenerated, the YAML is read instead (a slower start, the
 same pack) and tests/test_generated.py fails until this script is run::
