@@ -9,7 +9,9 @@ default ``~/.cache/smplan-lint``), never inside a repository, keyed by digests
 of the questions. Each file's name carries a
 fingerprint of the package (its version, and the size and time of every file
 of its judgement code and data), so an upgrade or an edit starts afresh and
-the files of older fingerprints are removed.
+files no run has written for 30 days are removed. (Not at once: a machine often
+has two installs of one version, a pre-commit environment and a developer's, each
+with its own fingerprint, and each would delete the other's answers.)
 
 The command line turns the cache on (`--no-cache`, or the environment variable
 SMPLAN_LINT_NO_CACHE set to anything but 0, turns it off); a library caller
@@ -22,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,8 @@ ENVIRONMENT_OFF = "SMPLAN_LINT_NO_CACHE"
 MAX_ENTRIES = 20_000
 """Answers kept per kind; beyond it the oldest are dropped when the file is written."""
 MAX_FILE_SIZE = 16 * 1024 * 1024
+UNUSED_DAYS = 30
+"""A file of another fingerprint no run has written for this long is removed."""
 MISSING: Any = object()
 """What `Store.get` returns for a question not answered before (None is an answer)."""
 
@@ -64,9 +69,10 @@ class Store:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
-            for stale in self.folder.glob(f"{self.kind}-*.json"):
-                if stale != self.path:
-                    stale.unlink(missing_ok=True)
+            unused_since = time.time() - UNUSED_DAYS * 86400
+            for other in self.folder.glob(f"{self.kind}-*.json"):
+                if other != self.path and other.stat().st_mtime < unused_since:
+                    other.unlink(missing_ok=True)
         except (OSError, FileRefused):
             return
         self._gained = False
@@ -138,9 +144,9 @@ def fingerprint() -> str:
     if _fingerprint is None:
         from smplan_lint import __version__
 
-        skip = len(str(_PACKAGE))  # paths within the package: two installs agree
-        stats = [(path[skip:], size, time) for folder in _JUDGEMENT
-                 for path, size, time in _stats(str(folder))]
+        skip = len(str(_PACKAGE))  # paths within the package, wherever it is
+        stats = [(path[skip:], size, written) for folder in _JUDGEMENT
+                 for path, size, written in _stats(str(folder))]
         digest = hashlib.blake2b(repr(stats).encode(), digest_size=6).hexdigest()
         _fingerprint = f"{__version__}-{digest}"
     return _fingerprint

@@ -83,19 +83,27 @@ def test_a_damaged_or_unwritable_cache_costs_time_not_findings(tmp_path: Path) -
     assert done.returncode == 1 and done.stdout == expected and not done.stderr
 
 
-def test_a_new_fingerprint_starts_afresh_and_removes_the_old_files(
+def test_a_new_fingerprint_starts_afresh_and_old_files_go_after_a_month(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another fingerprint may be another install in use (a pre-commit environment):
+    its file stays until no run has written it for UNUSED_DAYS."""
+    import time
+
     from smplan_lint.derive.cached import goal_readings
 
-    cache.enable(tmp_path)
-    monkeypatch.setattr(cache, "_fingerprint", "0.1.0-old")
-    goal_readings(["Grow followers by 10% by 2027-06-30."])
-    assert [p.name for p in tmp_path.iterdir()] == ["goal-readings-0.1.0-old.json"]
+    sentence = "Grow followers by 10% by 2027-06-30."
+    for version in ("0.1.0-old", "0.1.0-other"):
+        cache.enable(tmp_path)
+        monkeypatch.setattr(cache, "_fingerprint", version)
+        goal_readings([sentence])
+    month_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400
+    os.utime(tmp_path / "goal-readings-0.1.0-old.json", (month_ago, month_ago))
     cache.enable(tmp_path)
     monkeypatch.setattr(cache, "_fingerprint", "0.1.1-new")
-    reading = goal_readings(["Grow followers by 10% by 2027-06-30."])
-    assert [p.name for p in tmp_path.iterdir()] == ["goal-readings-0.1.1-new.json"]
-    assert reading["Grow followers by 10% by 2027-06-30."].metrics == ("followers",)
+    reading = goal_readings([sentence])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "goal-readings-0.1.0-other.json", "goal-readings-0.1.1-new.json"]
+    assert reading[sentence].metrics == ("followers",)
 
 
 def test_the_fingerprint_follows_the_judgement_code(tmp_path: Path,
