@@ -164,7 +164,7 @@ def compare(old_root: str, old_python: str, rounds: int) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", metavar="OLD_ROOT",
-                        help="checkout to compare with (e.g. /work/main), timed side by side")
+                        help="another checkout to compare with (e.g. ../old), timed side by side")
     parser.add_argument("--old-python", default=sys.executable,
                         help="interpreter for the old checkout")
     parser.add_argument("--rounds", type=int, default=3)
