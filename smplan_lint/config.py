@@ -25,10 +25,24 @@ KEYS = {"extends", "select", "ignore", "severity", "rules", "packs", "baseline",
 
 # smplan-lint as a key: `[tool.smplan-lint]`, `tool."smplan-lint".x =`, or inside
 # `[tool]` as `smplan-lint.x =`, `"smplan-lint" = {...}`, `{ smplan-lint = ... }`.
-# A match only means the file is parsed; "smplan-lint>=1" in a list is no match.
+# A match only means the file is parsed; "smplan-lint>=1" in a list is no match, and
+# nor is a key written under another table (a `[project.scripts]` entry of that name).
 _MAY_NAME_SECTION = re.compile(
-    r"""\btool\s*\.\s*["']?smplan-lint|(?:^|[{,])\s*["']?smplan-lint["']?\s*[.=]""",
+    r"""\btool\s*\.\s*["']?smplan-lint|[{,]\s*["']?smplan-lint["']?\s*[.=]"""
+    r"""|(?P<key>^\s*["']?smplan-lint["']?\s*[.=])""",
     re.MULTILINE)
+_TABLE_HEADER = re.compile(r"""^[ \t]*\[(?!\[)[ \t]*["']?([^\]\n]*?)["']?[ \t]*\]""", re.MULTILINE)
+
+
+def _may_name_section(text: str) -> bool:
+    """Whether the text may hold `[tool.smplan-lint]` in any TOML spelling of it."""
+    for match in _MAY_NAME_SECTION.finditer(text):
+        if match["key"] is None:
+            return True  # a dotted `tool.` key, or a key of an inline table
+        tables = _TABLE_HEADER.findall(text, 0, match.start())
+        if tables and tables[-1] == "tool":
+            return True
+    return False
 
 
 class ConfigError(Exception):
@@ -75,7 +89,7 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
         text = read_bounded(path).decode("utf-8")
     except (FileRefused, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
-    if not _MAY_NAME_SECTION.search(text):
+    if not _may_name_section(text):
         return None
     import tomllib
 

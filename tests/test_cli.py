@@ -147,13 +147,16 @@ def test_config_in_pyproject_and_extends(tmp_path):
 
 def test_a_broken_pyproject_is_an_error_only_where_it_holds_our_section(tmp_path):
     shutil.copy(HEALTHY, tmp_path / "inventory.yaml")
-    for not_ours in ('[project]\nname = "x\n', 'dependencies = ["smplan-lint>=1"\n'):
+    for not_ours in ('[project]\nname = "x\n', 'dependencies = ["smplan-lint>=1"\n',
+                     '[project.scripts]\nsmplan-lint = "smplan_lint.console:entry\n'):
         (tmp_path / "pyproject.toml").write_text(not_ours)  # not ours to judge
         assert run_cli(cwd=tmp_path).returncode == 0
-    (tmp_path / "pyproject.toml").write_text('[tool.smplan-lint]\nselect = ["SMP1"\n')
-    result = run_cli(cwd=tmp_path)
-    assert result.returncode == 2
-    assert "pyproject.toml: cannot read" in result.stderr.decode()
+    for ours in ('[tool.smplan-lint]\nselect = ["SMP1"\n',
+                 '[tool]\nsmplan-lint.select = ["SMP1"\n'):
+        (tmp_path / "pyproject.toml").write_text(ours)
+        result = run_cli(cwd=tmp_path)
+        assert result.returncode == 2
+        assert "pyproject.toml: cannot read" in result.stderr.decode()
 
 
 def test_unknown_config_key_is_an_error_naming_the_nearest(tmp_path):

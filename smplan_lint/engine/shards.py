@@ -22,7 +22,7 @@ import itertools
 from collections import defaultdict, deque
 from typing import Any, NamedTuple
 
-from smplan_lint.engine.matching import FactIndex, holds, join_key
+from smplan_lint.engine.matching import FactIndex, _hash_key, holds
 from smplan_lint.engine.program import Match, Pattern, Program, field_value
 
 
@@ -83,23 +83,30 @@ class _Planner:
     def __init__(self, program: Program, facts: list[dict[str, Any]]) -> None:
         index = FactIndex(facts)
         self._cases: dict[str, list[tuple[str, list[_Link]]]] = defaultdict(list)
+        shapes: dict[tuple, int] = {}
         for case in program.cases:
             root, *links = case.patterns
             if links:
                 self._cases[root.type].append((root.alias, [
                     _Link(p, index, 1 + sum(q.type == p.type and not q.negated
-                                            for q in case.patterns[:at + 1]))
+                                            for q in case.patterns[:at + 1]), root.alias, shapes)
                     for at, p in enumerate(links)]))
 
     def support(self, root: dict[str, Any]) -> list[dict[str, Any]]:
-        """The facts the cases rooted at this fact can bind, besides the root (a fact
-        bound by several cases comes once for each)."""
+        """The facts the cases rooted at this fact can bind, besides the root. A link
+        joined to the root alone is asked once for all cases sharing its shape: asking
+        again would only add facts already found."""
         found: list[dict[str, Any]] = []
+        asked: dict[int, list[dict[str, Any]]] = {}
         for alias, links in self._cases.get(root["type"], ()):
             bound: dict[str, list[dict[str, Any]]] = {alias: [root]}
             for link in links:
-                needed = link.needs(bound)
-                found.extend(needed)
+                needed = asked.get(link.shape) if link.shape is not None else None
+                if needed is None:
+                    needed = link.needs(bound)
+                    found.extend(needed)
+                    if link.shape is not None:
+                        asked[link.shape] = needed
                 bound[link.pattern.alias] = needed  # never joined on if negated
         return found
 
@@ -110,8 +117,16 @@ class _Link:
     one more than the facts of its type bound before it, which cannot defeat it).
     Built in one pass over the pattern's type, so each root costs one lookup per link."""
 
-    def __init__(self, pattern: Pattern, index: FactIndex, witnesses: int) -> None:
+    def __init__(self, pattern: Pattern, index: FactIndex, witnesses: int, root: str,
+                 shapes: dict[tuple, int]) -> None:
+        """``shapes`` numbers the links joined to their root alone by what their answer
+        depends on, so that links of several cases with one shape share a number."""
         self.pattern = pattern
+        self.shape: int | None = None
+        if all(join.alias == root for join in pattern.joins):
+            shape = (pattern.type, tuple((j.field, j.other) for j in pattern.joins),
+                     pattern.negated, pattern.test, witnesses)
+            self.shape = shapes.setdefault(shape, len(shapes))
         self._aliases = tuple({join.alias: None for join in pattern.joins})
         self._reads = tuple((self._aliases.index(join.alias), join.other)
                             for join in pattern.joins)
@@ -123,10 +138,15 @@ class _Link:
         self._table = table
 
     def needs(self, bound: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-        found = []
+        found: list[dict[str, Any]] = []
         table = self._table
-        for combination in itertools.product(*(bound[alias] for alias in self._aliases)):
-            key = join_key(tuple(field_value(combination[at], path) for at, path in self._reads))
+        reads = self._reads
+        if len(self._aliases) == 1:  # the usual link: joined to one fact, most often the root
+            rows: Any = [(fact,) for fact in bound[self._aliases[0]]]
+        else:
+            rows = itertools.product(*[bound[alias] for alias in self._aliases])
+        for row in rows:
+            key = tuple([_hash_key(field_value(row[at], path)) for at, path in reads])
             try:
                 needed = table.get(key)
             except TypeError:  # a list or mapping equals no joined value

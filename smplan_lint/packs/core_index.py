@@ -56,7 +56,7 @@ def build_index(folder: Path, documents: list[Document]) -> dict[str, Any]:
 def indexed_documents(folder: Path) -> dict[str, Document] | None:
     """Each rule file's document (by path) from the index, or None while it is stale."""
     try:
-        index = json.loads((folder / INDEX_FILE).read_text(encoding="utf-8"))
+        index = read_index((folder / INDEX_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(index, dict) or index.get("source_sha256") != source_digest(folder):
@@ -65,7 +65,7 @@ def indexed_documents(folder: Path) -> dict[str, Document] | None:
     for name, kept in index["files"].items():
         path = str(folder / name)
         documents[path] = Document(
-            path, decode(kept["data"]),
+            path, kept["data"],
             {pointer: (mark[0], mark[1]) for pointer, mark in kept["marks"].items()}, [])
     return documents
 
@@ -85,13 +85,16 @@ def encode(value: Any) -> Any:
     raise TypeError(f"a rule file holds a {type(value).__name__}, which the index cannot")
 
 
-def decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if _PAIRS in value:
-            return {decode(key): decode(item) for key, item in value[_PAIRS]}
-        if _DATE in value:
-            return datetime.date.fromisoformat(value[_DATE])
-        return {key: decode(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [decode(item) for item in value]
+def read_index(text: str) -> Any:
+    """The index's JSON, tagged values back as the rule files had them."""
+    return json.loads(text, object_hook=_untagged)
+
+
+def _untagged(value: dict[str, Any]) -> Any:
+    """One JSON object of the index (json calls this innermost first, so a tagged key
+    or value inside is already decoded)."""
+    if _PAIRS in value:
+        return {key: item for key, item in value[_PAIRS]}
+    if _DATE in value:
+        return datetime.date.fromisoformat(value[_DATE])
     return value

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import IO, Any
@@ -104,7 +103,11 @@ def _table(rows: list[list[str]], indent: str = "") -> str:
     from smplan_lint.report.table import table
 
     text = table(rows, tablefmt="plain", disable_numparse=True)
-    return textwrap.indent(text, indent) if indent else text
+    if not indent:
+        return text
+    import textwrap  # imported where used: most runs wrap and indent nothing
+
+    return textwrap.indent(text, indent)
 
 
 def _finding_lines(findings: list[Finding], paint: Paint, width: int | None) -> list[list[str]]:
@@ -151,6 +154,8 @@ def _wrap(text: str, width: int | None, hang: str = "") -> list[str]:
     wider than the room stays on one line); None keeps each line as it is."""
     if width is None:
         return text.split("\n")
+    import textwrap
+
     return [wrapped for line in text.split("\n")
             for wrapped in (textwrap.wrap(line, width, subsequent_indent=hang,
                                           break_long_words=False, break_on_hyphens=False)
