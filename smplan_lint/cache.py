@@ -6,17 +6,24 @@ more than everything else: the goal vocabulary's regular expressions must be
 compiled before the first sentence is read. Their answers are kept as JSON
 files under the user's cache folder, ``$XDG_CACHE_HOME/smplan-lint`` (by
 default ``~/.cache/smplan-lint``), never inside a repository, keyed by digests
-of the questions. Each file's name carries a
-fingerprint of the package (its version, and the size and time of every file
-of its judgement code and data), so an upgrade or an edit starts afresh and
-files no run has written for 30 days are removed. (Not at once: a machine often
-has two installs of one version, a pre-commit environment and a developer's, each
-with its own fingerprint, and each would delete the other's answers.)
+of the questions.
+
+A file holds one kind of answer for one plan (by its absolute path): the answers
+the plan's last run used. So a run reads no more than its own plan asks, however
+many plans the machine has linted (one file for everything made a 50-account
+plan's run a sixth slower once a 10,000-account plan had filled it), and a file
+never grows past its plan. Each file's name also carries a fingerprint of the
+package (its version, and the size and time of every file of its judgement code
+and data), so an upgrade or an edit starts afresh. Files no run has used for 30
+days are removed. (Not at once: a machine often has two installs of one version,
+a pre-commit environment and a developer's, each with its own fingerprint, and
+each would delete the other's answers.)
 
 The command line turns the cache on (`--no-cache`, or the environment variable
-SMPLAN_LINT_NO_CACHE set to anything but 0, turns it off); a library caller
-writes nothing unless it calls `enable`. A folder that cannot be written, or a
-damaged file, is passed over: the answers are then worked out again.
+SMPLAN_LINT_NO_CACHE set to anything but 0, turns it off) and looks answers up
+while it lints a plan (`kept_for`); a library caller writes nothing unless it does
+both. A folder that cannot be written, or a damaged file, is passed over: the
+answers are then worked out again.
 """
 
 from __future__ import annotations
@@ -25,62 +32,73 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ENVIRONMENT_OFF = "SMPLAN_LINT_NO_CACHE"
-MAX_ENTRIES = 20_000
-"""Answers kept per kind; beyond it the oldest are dropped when the file is written."""
-MAX_FILE_SIZE = 16 * 1024 * 1024
+MAX_ENTRIES = 200_000
+"""Answers kept per file (a plan's questions of one kind); beyond it the rest are not."""
+MAX_FILE_SIZE = 64 * 1024 * 1024
 UNUSED_DAYS = 30
-"""A file of another fingerprint no run has written for this long is removed."""
+"""A file no run has used for this long is removed."""
 MISSING: Any = object()
 """What `Store.get` returns for a question not answered before (None is an answer)."""
 
 _PACKAGE = Path(__file__).resolve().parent
 _JUDGEMENT = (_PACKAGE / "derive", _PACKAGE / "data")
+_DAY = 86400
 
 
 class Store:
-    """One kind of answer (goal readings, verdicts), read on first use; `save`
-    writes it back when it gained answers."""
+    """One kind of answer (goal readings, verdicts) for one plan, read on first use;
+    `save` writes the answers this run used when they are not what the file holds."""
 
-    def __init__(self, folder: Path, kind: str) -> None:
+    def __init__(self, folder: Path, kind: str, plan: str) -> None:
         self.folder, self.kind = folder, kind
-        self.path = folder / f"{kind}-{fingerprint()}.json"
-        self._answers: dict[str, Any] | None = None
-        self._gained = False
+        self.path = folder / f"{kind}-{fingerprint()}-{plan}.json"
+        self._kept: dict[str, Any] | None = None
+        self._used: dict[str, Any] = {}
 
     def get(self, key: str) -> Any:
-        return self._load().get(key, MISSING)
+        answer = self._load().get(key, MISSING)
+        if answer is not MISSING:
+            self._used[key] = answer
+        return answer
 
     def put(self, key: str, answer: Any) -> None:
-        self._load()[key] = answer
-        self._gained = True
+        self._used[key] = answer
 
     def save(self) -> None:
-        """Write the answers if they grew; a cache that cannot be written is no error."""
-        if not self._gained or self._answers is None:
+        """Write the answers used, if the file holds others; a file that holds just
+        them is marked as used instead (so it outlives UNUSED_DAYS), at most once a
+        day. A cache that cannot be written is no error."""
+        if self._kept is None:
             return
         from smplan_lint.safe_io import FileRefused, write_atomic
 
-        answers = self._answers
-        kept = dict(list(answers.items())[-MAX_ENTRIES:]) if len(answers) > MAX_ENTRIES else answers
         try:
+            if self._used == self._kept:
+                if os.stat(self.path).st_mtime < time.time() - _DAY:
+                    os.utime(self.path)
+                return
+            used = self._used
+            kept = dict(list(used.items())[:MAX_ENTRIES]) if len(used) > MAX_ENTRIES else used
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
-            unused_since = time.time() - UNUSED_DAYS * 86400
-            for other in self.folder.glob(f"{self.kind}-*.json"):
+            self._kept = dict(kept)
+            unused_since = time.time() - UNUSED_DAYS * _DAY
+            for other in self.folder.glob("*.json"):
                 if other != self.path and other.stat().st_mtime < unused_since:
                     other.unlink(missing_ok=True)
         except (OSError, FileRefused):
             return
-        self._gained = False
 
     def _load(self) -> dict[str, Any]:
-        if self._answers is None:
-            self._answers = _read(self.path)
-        return self._answers
+        if self._kept is None:
+            self._kept = _read(self.path)
+        return self._kept
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -94,6 +112,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 _folder: Path | None = None
+_plan: str | None = None
 _stores: dict[str, Store] = {}
 
 
@@ -113,6 +132,21 @@ def disable() -> None:
     _stores.clear()
 
 
+@contextmanager
+def kept_for(plan: str) -> Iterator[None]:
+    """Answers looked up inside are this plan's (a path): read from its files, and
+    those used written back at the end."""
+    global _plan
+    _plan = key(os.path.abspath(plan))[:16] if _folder is not None else None
+    try:
+        yield
+    finally:
+        for store in _stores.values():
+            store.save()
+        _stores.clear()
+        _plan = None
+
+
 def default_folder() -> Path:
     """`$XDG_CACHE_HOME/smplan-lint`; a relative XDG_CACHE_HOME is ignored, as the XDG
     specification says."""
@@ -121,11 +155,12 @@ def default_folder() -> Path:
 
 
 def store(kind: str) -> Store | None:
-    """The store of one kind of answer, or None while the cache is off."""
-    if _folder is None:
+    """The store of one kind of answer for the plan being linted, or None while the
+    cache is off or no plan is (see `kept_for`)."""
+    if _folder is None or _plan is None:
         return None
     if kind not in _stores:
-        _stores[kind] = Store(_folder, kind)
+        _stores[kind] = Store(_folder, kind, _plan)
     return _stores[kind]
 
 

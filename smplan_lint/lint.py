@@ -61,6 +61,7 @@ def run(paths: Sequence[str], setup: Setups, policy: Selection,
     Raises `SetupError` (a configuration or pack that cannot be used stops the run)
     and `NothingToLint`.
     """
+    from smplan_lint import cache
     from smplan_lint.inputs import gather
     from smplan_lint.load import read_file
     from smplan_lint.setup import SetupError
@@ -77,8 +78,9 @@ def run(paths: Sequence[str], setup: Setups, policy: Selection,
         chosen = setup.for_path(path, policy)
         keys[path] = chosen.key_path(path)
         try:
-            result = lint_bytes(read_file(path), path, chosen.compiled, chosen.engine, today,
-                                chosen.policy, keys[path])
+            with cache.kept_for(path):  # answers kept between runs, per plan
+                result = lint_bytes(read_file(path), path, chosen.compiled, chosen.engine,
+                                    today, chosen.policy, keys[path])
         except UnusableInput as error:
             errors.append(InputError(path, error.line, error.column, str(error),
                                      error.detail))
@@ -148,9 +150,12 @@ def _engine_safe(node: dict[str, Any] | list[Any]) -> None:
     integer beyond 64 bits) become their text, for both back ends alike: such a value
     then compares as no number."""
     items: Any = node.items() if isinstance(node, dict) else enumerate(node)
-    for key, value in list(items):
-        if isinstance(value, int | float) and not held_exactly(value):
-            node[key] = repr(value)
+    for key, value in items:  # values are replaced, never added: no copy needed
+        if type(value) is str or value is None:  # most values: nothing to look at
+            continue
+        if isinstance(value, int | float):
+            if not held_exactly(value):
+                node[key] = repr(value)
         elif isinstance(value, dict | list):
             _engine_safe(value)
 

@@ -86,7 +86,7 @@ def test_a_damaged_or_unwritable_cache_costs_time_not_findings(tmp_path: Path) -
 def test_a_new_fingerprint_starts_afresh_and_old_files_go_after_a_month(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another fingerprint may be another install in use (a pre-commit environment):
-    its file stays until no run has written it for UNUSED_DAYS."""
+    its file stays until no run has used it for UNUSED_DAYS."""
     import time
 
     from smplan_lint.derive.cached import goal_readings
@@ -95,15 +95,46 @@ def test_a_new_fingerprint_starts_afresh_and_old_files_go_after_a_month(
     for version in ("0.1.0-old", "0.1.0-other"):
         cache.enable(tmp_path)
         monkeypatch.setattr(cache, "_fingerprint", version)
-        goal_readings([sentence])
+        with cache.kept_for("plan.yaml"):
+            goal_readings([sentence])
+    [old] = tmp_path.glob("goal-readings-0.1.0-old-*.json")
     month_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400
-    os.utime(tmp_path / "goal-readings-0.1.0-old.json", (month_ago, month_ago))
+    os.utime(old, (month_ago, month_ago))
     cache.enable(tmp_path)
     monkeypatch.setattr(cache, "_fingerprint", "0.1.1-new")
-    reading = goal_readings([sentence])
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "goal-readings-0.1.0-other.json", "goal-readings-0.1.1-new.json"]
+    with cache.kept_for("plan.yaml"):
+        reading = goal_readings([sentence])
+    assert sorted(p.name.rsplit("-", 1)[0] for p in tmp_path.iterdir()) == [
+        "goal-readings-0.1.0-other", "goal-readings-0.1.1-new"]
     assert reading[sentence].metrics == ("followers",)
+
+
+def test_each_plan_reads_and_keeps_only_its_own_answers(tmp_path: Path) -> None:
+    """One plan's run never pays for what other plans asked, and a plan's file holds
+    what its last run used: a goal removed from the plan leaves it."""
+    from smplan_lint.derive.cached import goal_readings
+
+    def readings_file(plan: str) -> dict[str, object]:
+        with cache.kept_for(plan):
+            pass
+        [found] = [p for p in tmp_path.iterdir() if p.name.startswith("goal-readings-")
+                   and p.name.endswith(f"-{cache.key(os.path.abspath(plan))[:16]}.json")]
+        return json.loads(found.read_text())
+
+    cache.enable(tmp_path)
+    big = [f"Reach {n} newsletter sign-ups from Instagram by 2027-06-30." for n in range(300)]
+    with cache.kept_for("big.yaml"):
+        goal_readings(big)
+    small = ["Grow followers by 10% by 2027-06-30.", "Get 40 leads from LinkedIn by 2027-03-31."]
+    with cache.kept_for("small.yaml"):
+        goal_readings(small)
+    assert len(readings_file("big.yaml")) == 300 and len(readings_file("small.yaml")) == 2
+    cache.enable(tmp_path)   # a new run: the small plan lost a goal
+    with cache.kept_for("small.yaml"):
+        assert cache.store("goal-readings") is not None
+        goal_readings(small[:1])
+    assert list(readings_file("small.yaml")) == [cache.key(small[0])]
+    assert len(readings_file("big.yaml")) == 300
 
 
 def test_the_fingerprint_follows_the_judgement_code(tmp_path: Path,
@@ -135,8 +166,9 @@ def test_answers_are_the_readers_own(tmp_path: Path) -> None:
                 ("instagram", "gardening_tips", None, None, None, None, None)]
     for _ in range(2):   # worked out and kept, then read back in a new process's place
         cache.enable(tmp_path)
-        readings = goal_readings(statements)
-        judged = verdicts(brand, profiles)
+        with cache.kept_for("plan.yaml"):
+            readings = goal_readings(statements)
+            judged = verdicts(brand, profiles)
         assert readings == {s: read_goal(s) for s in statements}
         assert judged == ImpersonationIndex(**brand).assess_all(profiles)
         assert judged[0] is not None and judged[1] is None
@@ -151,11 +183,12 @@ def test_a_profile_key_holds_the_brand_digest_not_the_brand(
     cache.enable(tmp_path)
     written: list[int] = []
     real = cache.key
-    monkeypatch.setattr(cache, "key", lambda question: written.append(len(question))
-                        or real(question))
     brand = {"own": [("instagram", f"acme_shop_{n}") for n in range(2000)],
              "brand_terms": ["Acme"]}
     profiles = [("instagram", f"someone_{n}", None, None, None, None, None) for n in range(50)]
-    verdicts(brand, profiles)
+    with cache.kept_for("plan.yaml"):
+        monkeypatch.setattr(cache, "key", lambda question: written.append(len(question))
+                            or real(question))
+        verdicts(brand, profiles)
     assert len(written) == 1 + len(profiles)          # the brand once, then each profile
     assert written[0] > 2000 * 10 and max(written[1:]) < 200

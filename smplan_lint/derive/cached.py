@@ -78,7 +78,6 @@ def _answered(kind: str, questions: list[Question], key: Callable[[Question], st
         for number, answer in zip(todo, work([questions[n] for n in todo]), strict=True):
             answers[number] = answer
             store.put(keys[number], to_json(answer))
-        store.save()
     return answers
 
 

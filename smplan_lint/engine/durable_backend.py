@@ -123,12 +123,16 @@ class _Ruleset:
                 for kind, paths in used.items()}
 
     def engine_fact(self, fact: dict[str, Any]) -> dict[str, Any]:
-        """The fact as the engine gets it: type, `_n` and the fields its patterns read."""
-        shown = {"type": fact["type"], "_n": fact["_n"]}
+        """The fact as the engine gets it: type, `_n` and the fields its patterns read
+        (text, most of them, converted here: this runs for every field of every fact)."""
+        number = fact["_n"]
+        shown = {"type": fact["type"], "_n": number}
         for path, name in self.fields[fact["type"]]:
-            value = field_value(fact, path)
-            if value is not MISSING:
-                shown[name] = _engine_value(value, f"{fact['_n']}.{name}")
+            value = fact.get(path, MISSING) if "." not in path else field_value(fact, path)
+            if type(value) is str:
+                shown[name] = _TEXT + value
+            elif value is not MISSING:
+                shown[name] = _engine_value(value, f"{number}.{name}")
         return shown
 
 
