@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from smplan_lint.derive import parallel
+from smplan_lint import parallel
 from smplan_lint.derive.goals import read_all, read_goal
 from smplan_lint.derive.impersonation import ImpersonationIndex
 
@@ -21,7 +21,7 @@ forked_only = pytest.mark.skipif(sys.platform != "linux", reason="workers are fo
 
 @pytest.fixture
 def three_workers(monkeypatch):
-    monkeypatch.setattr(parallel, "_workers", lambda count: 3)
+    monkeypatch.setattr(parallel, "_workers", lambda count, minimum: 3)
 
 
 @forked_only

@@ -95,3 +95,23 @@ def test_durable_rules_in_small_sessions_finds_what_one_session_finds(plans, nam
     monkeypatch.setattr(durable_backend, "SESSION_SIZE", 7)
     assert Counter(engine.run(program, facts)) == whole
     assert whole == Counter(backend("python").run(program, facts))
+
+
+@needs_durable
+def test_sessions_run_on_every_cpu_find_what_they_find_in_one_process(plans, monkeypatch):
+    """Forked workers hold the rulesets registered before the fork and run sessions of
+    their own; the matches are those of the sessions run one after another."""
+    from smplan_lint import parallel
+    from smplan_lint.engine import durable_backend
+
+    program, facts = plans["generated"]
+    engine = backend("durable")
+    monkeypatch.setattr(durable_backend, "SESSION_SIZE", 40)
+    monkeypatch.setattr(durable_backend, "PARALLEL_SHARDS", 10**9)
+    alone = engine.run(program, facts)
+    asked: list[int] = []
+    monkeypatch.setattr(parallel, "_workers", lambda count, minimum: asked.append(count) or 2)
+    monkeypatch.setattr(durable_backend, "PARALLEL_SHARDS", 2)
+    spread = engine.run(program, facts)   # one forked worker, whatever the machine has
+    assert asked and asked[0] > 2
+    assert spread == alone and len(alone) > 100

@@ -44,6 +44,7 @@ from smplan_lint.engine.program import (
     field_value,
 )
 from smplan_lint.engine.shards import split
+from smplan_lint.parallel import map_items
 
 _CALLS = ("create_ruleset", "assert_facts", "assert_fact", "start_action_for_state",
           "complete_and_start_action", "delete_state")
@@ -59,6 +60,9 @@ _OBSERVED = 2
 _BATCH = 1000
 # Facts one session owns: see shards.py for why sessions stay small.
 SESSION_SIZE = 1000
+# From this many shards their sessions run on every CPU (smplan_lint/parallel.py): each
+# forked worker has the rulesets already registered, and its sessions are its own.
+PARALLEL_SHARDS = 8
 # durable-rules fails on large rulesets: past about 260 equality rules it stops with
 # error 108, past about 505 regex rules create_ruleset never returns, and a fact of
 # more than about 250 properties gives error 302. Programs are split (see _rulesets).
@@ -207,11 +211,12 @@ class DurableBackend:
         engine_facts = [fact for fact in facts
                         if type(fact["type"]) is str and fact["type"] in read]
         shown = {fact["_n"]: ruleset.engine_fact(fact) for fact in engine_facts}
-        matches = []
-        for shard in split(ruleset.program, engine_facts, SESSION_SIZE):
-            session = [shown[fact["_n"]] for fact in shard.facts]
-            matches.extend(shard.reported(self._session(ruleset, session)))
-        return matches
+        shards = split(ruleset.program, engine_facts, SESSION_SIZE)
+        sessions = [[shown[fact["_n"]] for fact in shard.facts] for shard in shards]
+        found = map_items(lambda session: self._session(ruleset, session), sessions,
+                          PARALLEL_SHARDS)
+        return [match for shard, matched in zip(shards, found, strict=True)
+                for match in shard.reported(matched)]
 
     def _session(self, ruleset: _Ruleset, facts: list[dict[str, Any]]) -> list[Match]:
         self._sessions += 1

@@ -52,8 +52,8 @@ class _Timing(NamedTuple):
 
 def read_all(statements: Iterable[str]) -> dict[str, GoalReading]:
     """Each distinct sentence's reading, as `read_goal` gives it; large plans read
-    theirs on every CPU (see parallel.py)."""
-    from smplan_lint.derive.parallel import map_items
+    theirs on every CPU (see smplan_lint/parallel.py)."""
+    from smplan_lint.parallel import map_items
 
     distinct = list(dict.fromkeys(statements))
     if distinct:

@@ -88,8 +88,8 @@ class ImpersonationIndex(Remembering):
 
     def assess_all(self, profiles: Sequence[tuple[Any, ...]]) -> list[Verdict | None]:
         """`assess(*profile)` for each profile; large plans judge theirs on every CPU
-        (see parallel.py)."""
-        from smplan_lint.derive.parallel import map_items
+        (see smplan_lint/parallel.py)."""
+        from smplan_lint.parallel import map_items
 
         return map_items(lambda profile: self.assess(*profile), profiles)
 
