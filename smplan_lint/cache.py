@@ -56,7 +56,7 @@ class Store:
     `save` writes the answers this run used when they are not what the file holds."""
 
     def __init__(self, folder: Path, kind: str, plan: str) -> None:
-        self.folder, self.kind = folder, kind
+        self.folder = folder
         self.path = folder / f"{kind}-{fingerprint()}-{plan}.json"
         self._kept: dict[str, Any] | None = None
         self._used: dict[str, Any] = {}
@@ -87,7 +87,6 @@ class Store:
             kept = dict(list(used.items())[:MAX_ENTRIES]) if len(used) > MAX_ENTRIES else used
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
-            self._kept = dict(kept)
             unused_since = time.time() - UNUSED_DAYS * _DAY
             for other in self.folder.glob("*.json"):
                 if other != self.path and other.stat().st_mtime < unused_since:

@@ -127,16 +127,13 @@ class _Ruleset:
                 for kind, paths in used.items()}
 
     def engine_fact(self, fact: dict[str, Any]) -> dict[str, Any]:
-        """The fact as the engine gets it: type, `_n` and the fields its patterns read
-        (text, most of them, converted here: this runs for every field of every fact)."""
+        """The fact as the engine gets it: type, `_n` and the fields its patterns read."""
         number = fact["_n"]
         shown = {"type": fact["type"], "_n": number}
         for path, name in self.fields[fact["type"]]:
-            value = fact.get(path, MISSING) if "." not in path else field_value(fact, path)
-            if type(value) is str:
-                shown[name] = _TEXT + value
-            elif value is not MISSING:
-                shown[name] = _engine_value(value, f"{number}.{name}")
+            value = field_value(fact, path)
+            if value is not MISSING:
+                shown[name] = _engine_value(value, number, name)
         return shown
 
 
@@ -180,14 +177,15 @@ def _rulesets(program: Program) -> list[_Ruleset]:
 _TEXT, _NONE, _OPAQUE = "\x01", "\x02", "\x03"
 
 
-def _engine_value(value: Any, where: str = "") -> Any:
-    """A value as the engine compares it: see _Ruleset."""
+def _engine_value(value: Any, fact: int | None = None, field: str = "") -> Any:
+    """A value as the engine compares it: see _Ruleset. A list or mapping of a fact's
+    field gets a marker of its own, written only then (this runs for every field)."""
     if isinstance(value, str):
         return _TEXT + value
     if value is None:
         return _NONE
     if isinstance(value, list | dict):
-        return _OPAQUE + where
+        return _OPAQUE if fact is None else f"{_OPAQUE}{fact}.{field}"
     return value
 
 

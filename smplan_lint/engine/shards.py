@@ -22,7 +22,7 @@ import itertools
 from collections import defaultdict, deque
 from typing import Any, NamedTuple
 
-from smplan_lint.engine.matching import FactIndex, _hash_key, holds
+from smplan_lint.engine.matching import FactIndex, holds, join_key
 from smplan_lint.engine.program import Match, Pattern, Program, field_value
 
 
@@ -140,13 +140,8 @@ class _Link:
     def needs(self, bound: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         table = self._table
-        reads = self._reads
-        if len(self._aliases) == 1:  # the usual link: joined to one fact, most often the root
-            rows: Any = [(fact,) for fact in bound[self._aliases[0]]]
-        else:
-            rows = itertools.product(*[bound[alias] for alias in self._aliases])
-        for row in rows:
-            key = tuple([_hash_key(field_value(row[at], path)) for at, path in reads])
+        for combination in itertools.product(*(bound[alias] for alias in self._aliases)):
+            key = join_key(tuple(field_value(combination[at], path) for at, path in self._reads))
             try:
                 needed = table.get(key)
             except TypeError:  # a list or mapping equals no joined value
