@@ -6,6 +6,7 @@ uses them only to plan which facts each engine session needs (see shards.py).
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import Any
 
@@ -35,6 +36,7 @@ class FactIndex:
         for fact in facts:
             self.by_type[fact["type"]].append(fact)
         self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple, list[dict]]] = {}
+        self._passing: dict[tuple, dict[tuple, list[dict]]] = {}
 
     def keyed(self, type_: str, fields: tuple[str, ...]) -> dict[tuple, list[dict]]:
         """The facts of a type by their `join_key` on these fields (built once)."""
@@ -46,6 +48,23 @@ class FactIndex:
                 if MISSING not in found and all(map(_hashable, found)):
                     index[join_key(found)].append(fact)
         return index
+
+    def first_passing(self, type_: str, fields: tuple[str, ...], test: tuple | None,
+                      count: int) -> dict[tuple, list[dict]]:
+        """Per `join_key` on these fields, the first `count` facts of the type that pass
+        the test, for keys that have one (built once)."""
+        memo = (type_, fields, test, count)
+        table = self._passing.get(memo)
+        if table is None:
+            keyed = self.keyed(type_, fields)
+            if test is None:
+                table = {key: facts[:count] for key, facts in keyed.items()}
+            else:
+                table = {key: found for key, facts in keyed.items()
+                         if (found := list(itertools.islice(
+                             (fact for fact in facts if holds(test, fact)), count)))}
+            self._passing[memo] = table
+        return table
 
     def lookup(self, type_: str, fields: tuple[str, ...], values: tuple) -> list[dict]:
         return self.keyed(type_, fields).get(join_key(values), [])

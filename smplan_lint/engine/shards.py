@@ -22,8 +22,10 @@ import itertools
 from collections import defaultdict, deque
 from typing import Any, NamedTuple
 
-from smplan_lint.engine.matching import FactIndex, holds, join_key
+from smplan_lint.engine.matching import FactIndex, join_key
 from smplan_lint.engine.program import Match, Pattern, Program, field_value
+
+_NOTHING: list[dict[str, Any]] = []  # what a link needs when no fact joins (never changed)
 
 
 class Shard(NamedTuple):
@@ -82,15 +84,17 @@ class _Planner:
 
     def __init__(self, program: Program, facts: list[dict[str, Any]]) -> None:
         index = FactIndex(facts)
-        self._cases: dict[str, list[tuple[str, list[_Link]]]] = defaultdict(list)
+        self._cases: dict[str, list[tuple[str, list[_Link], bool]]] = defaultdict(list)
         shapes: dict[tuple, int] = {}
         for case in program.cases:
             root, *links = case.patterns
             if links:
-                self._cases[root.type].append((root.alias, [
-                    _Link(p, index, 1 + sum(q.type == p.type and not q.negated
-                                            for q in case.patterns[:at + 1]), root.alias, shapes)
-                    for at, p in enumerate(links)]))
+                planned = [_Link(p, index, 1 + sum(q.type == p.type and not q.negated
+                                                   for q in case.patterns[:at + 1]),
+                                 root.alias, shapes)
+                           for at, p in enumerate(links)]
+                rooted = all(link.shape is not None for link in planned)
+                self._cases[root.type].append((root.alias, planned, rooted))
 
     def support(self, root: dict[str, Any]) -> list[dict[str, Any]]:
         """The facts the cases rooted at this fact can bind, besides the root. A link
@@ -98,7 +102,13 @@ class _Planner:
         again would only add facts already found."""
         found: list[dict[str, Any]] = []
         asked: dict[int, list[dict[str, Any]]] = {}
-        for alias, links in self._cases.get(root["type"], ()):
+        for alias, links, rooted in self._cases.get(root["type"], ()):
+            if rooted:  # every link joined to the root alone: nothing else to bind
+                for link in links:
+                    if link.shape not in asked:
+                        needed = asked[link.shape] = link.rooted_at(root)
+                        found.extend(needed)
+                continue
             bound: dict[str, list[dict[str, Any]]] = {alias: [root]}
             for link in links:
                 needed = asked.get(link.shape) if link.shape is not None else None
@@ -130,12 +140,20 @@ class _Link:
         self._aliases = tuple({join.alias: None for join in pattern.joins})
         self._reads = tuple((self._aliases.index(join.alias), join.other)
                             for join in pattern.joins)
-        table = index.keyed(pattern.type, tuple(join.field for join in pattern.joins))
+        fields = tuple(join.field for join in pattern.joins)
         if pattern.negated:
-            table = {key: found for key, facts in table.items()
-                     if (found := list(itertools.islice(
-                         (f for f in facts if holds(pattern.test, f)), witnesses)))}
-        self._table = table
+            self._table = index.first_passing(pattern.type, fields, pattern.test, witnesses)
+        else:
+            self._table = index.keyed(pattern.type, fields)
+
+    def rooted_at(self, root: dict[str, Any]) -> list[dict[str, Any]]:
+        """What a link joined to the root alone needs: `needs` of the root, in one lookup
+        (the list returned is the link's own: not to be changed)."""
+        key = join_key(tuple(field_value(root, path) for _, path in self._reads))
+        try:
+            return self._table.get(key) or _NOTHING
+        except TypeError:  # a list or mapping equals no joined value
+            return _NOTHING
 
     def needs(self, bound: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
