@@ -105,9 +105,9 @@ class _Planner:
         for alias, links, rooted in self._cases.get(root["type"], ()):
             if rooted:  # every link joined to the root alone: nothing else to bind
                 for link in links:
-                    if link.shape not in asked:
-                        needed = asked[link.shape] = link.rooted_at(root)
-                        found.extend(needed)
+                    if link.shape is not None and link.shape not in asked:
+                        answer = asked[link.shape] = link.rooted_at(root)
+                        found.extend(answer)
                 continue
             bound: dict[str, list[dict[str, Any]]] = {alias: [root]}
             for link in links:
