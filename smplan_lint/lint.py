@@ -13,6 +13,7 @@ import string
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from smplan_lint import collector
 from smplan_lint.conditions.values import held_exactly
 from smplan_lint.engine import Backend
 from smplan_lint.engine.program import MISSING, Match, field_value
@@ -102,6 +103,7 @@ def run(paths: Sequence[str], setup: Setups, policy: Selection,
     return RunResult(files, found, hidden, errors, facts, keys, baselined, unmatched, failed)
 
 
+@collector.paused()
 def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
                today: datetime.date, policy: Policy = EVERY_RULE,
                key_path: str | None = None) -> FileResult:
@@ -113,6 +115,7 @@ def lint_bytes(data: bytes, path: str, compiled: Compiled, engine: Backend,
     return lint_document(document, compiled, engine, today, policy, key_path)
 
 
+@collector.paused()
 def lint_document(document: Document, compiled: Compiled, engine: Backend,
                   today: datetime.date, policy: Policy = EVERY_RULE,
                   key_path: str | None = None) -> FileResult:
