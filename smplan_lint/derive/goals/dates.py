@@ -78,6 +78,7 @@ class DatePatterns:
         self.quarters = _numbered(dates["quarters"])
         self.year_parts = _numbered(dates["year_parts"])
         self._compiled: dict[Any, Any] = {}
+        self._numbers: dict[tuple[str, str], int] = {}
 
     def matches(self, probe: Probe) -> list[list[re.Match[str]]]:
         """The matches of each date template that can match, in order (every one
@@ -128,6 +129,15 @@ class DatePatterns:
             )
         return pattern
 
+    def _number(self, slot: str, written: str) -> int:
+        """Which quarter, part of the year or month a matched name is (kept per spelling)."""
+        number = self._numbers.get((slot, written))
+        if number is None:
+            table = {"quarter": self.quarters, "yearpart": self.year_parts,
+                     "month": self.months}[slot]
+            number = self._numbers[slot, written] = _lookup(table, written)
+        return number
+
     def resolve(self, groups: dict[str, str | None]) -> _dt.date | None:
         """The last day a matched date expression allows."""
         year = int(groups["year"] or 0)
@@ -135,11 +145,11 @@ class DatePatterns:
             later = int(groups["endyear"] or 0)
             year = max(year, later if later >= 100 else year - year % 100 + later)
         if groups.get("quarter"):
-            month = 3 * _lookup(self.quarters, groups["quarter"] or "")
+            month = 3 * self._number("quarter", groups["quarter"] or "")
         elif groups.get("yearpart"):
-            month = _lookup(self.year_parts, groups["yearpart"] or "")
+            month = self._number("yearpart", groups["yearpart"] or "")
         elif groups.get("month"):
-            month = _lookup(self.months, groups["month"] or "")
+            month = self._number("month", groups["month"] or "")
         elif groups.get("monthnum"):
             month = int(groups["monthnum"] or 0)
         else:
