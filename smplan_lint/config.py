@@ -51,6 +51,8 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
+    """A configuration file's settings (defaults where it is silent), and where it was found."""
+
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)

@@ -24,6 +24,9 @@ def fingerprint(rule: str, file: str, identity: str) -> str:
 
 @dataclass
 class Finding:
+    """One placed, fingerprinted finding: the JSON contract's fields, then what filters
+    and richer reports use."""
+
     rule: str
     name: str
     severity: str

@@ -42,6 +42,8 @@ class SetupError(Exception):
 
 @dataclass
 class Setup:
+    """What the plans under one configuration file are linted with."""
+
     config: Config
     packs: list[Pack]
     compiled: Compiled

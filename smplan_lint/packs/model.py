@@ -47,6 +47,8 @@ class Rule(NamedTuple):
 
 @dataclass(eq=False)
 class Pack:
+    """A rule pack as loaded: its rules, providers, options and where it came from."""
+
     name: str
     version: str
     prefix: str

@@ -26,6 +26,8 @@ class RuleInfo(NamedTuple):
 
 @dataclass
 class Report:
+    """Everything one run gives a report format: findings, rules, inputs and style."""
+
     findings: list[Finding]
     suppressed: list[Finding]
     rules: dict[str, RuleInfo]
