@@ -119,6 +119,7 @@ class Lexicon:
         """Time units, the number words of each language, the words of an open range."""
         num, units = self.data["numbers"], self.data["time_units"]
         self.word_languages = tuple(num["words"])
+        self._word_groups = tuple(f"words {lang}" for lang in self.word_languages)
         every_unit = (t for terms in units.values() for t in terms)
         return Index(
             {"units": Group(every_unit, False, edges=(True, True))}
@@ -217,23 +218,27 @@ class Lexicon:
 
     # -- patterns built from several groups, for the terms a sentence can match
 
-    def _number_any(self, probe: Probe) -> tuple[Any, str | None]:
-        """Key and source of 'any number': digits or a number word.
+    def _number_key(self, probe: Probe) -> tuple[bool, tuple[int | None, ...]]:
+        """What 'any number' depends on in a text: whether it has a digit, and the
+        number words of each language it can match."""
+        index = self.number_index
+        return probe.digit, tuple(probe.terms(index, group) for group in self._word_groups)
+
+    def _number_any(self, key: tuple[bool, tuple[int | None, ...]]) -> str | None:
+        """Source of 'any number' (see `_number_key`): digits or a number word.
 
         It opens with where a number can start (see `numbers.digits` in the
         data): a digit, a currency sign or a space before a digit, or a number
         word at the start of a word. That test rules out most places in a
         sentence before the engine tries every kind of number there.
         """
+        digit, picks = key
         index = self.number_index
-        picks = tuple(probe.terms(index, f"words {lang}") for lang in self.word_languages)
-        parts = [self.data["numbers"]["digits"]] if probe.digit else []
-        for lang, picked in zip(self.word_languages, picks, strict=True):
+        parts = [self.data["numbers"]["digits"]] if digit else []
+        for group, picked in zip(self._word_groups, picks, strict=True):
             if picked is not None:
-                parts.append(index.groups[index.ids[f"words {lang}"]].source(picked))
-        if not parts:
-            return (probe.digit, picks), None
-        return (probe.digit, picks), f"{NUMBER_START}(?:{'|'.join(parts)})"
+                parts.append(index.groups[index.ids[group]].source(picked))
+        return f"{NUMBER_START}(?:{'|'.join(parts)})" if parts else None
 
     def duration(self, probe: Probe) -> re.Pattern[str] | None:
         """'2 hours', 'a month', 'two to three weeks', where the text names a unit.
@@ -245,9 +250,10 @@ class Lexicon:
         """
         if probe.terms(self.number_index, "units") is None:
             return None
-        number_key, number_any = self._number_any(probe)
+        number_key = self._number_key(probe)
         key = ("duration", number_key)
         if key not in self._composite:
+            number_any = self._number_any(number_key)
             amount = f"(?:{number_any}|{_ARTICLES})" if number_any else _ARTICLES
             units = self.number_index.groups[self.number_index.ids["units"]]
             any_unit = units.source(units.all)
@@ -263,11 +269,12 @@ class Lexicon:
         placeholder = probe.terms(self.number_index, "placeholders")
         if range_to is None or placeholder is None:
             return None
-        number_key, number_any = self._number_any(probe)
-        if number_any is None:
-            return None
+        number_key = self._number_key(probe)
         key = ("open_range", number_key, range_to, placeholder)
         if key not in self._composite:
+            number_any = self._number_any(number_key)
+            if number_any is None:
+                return None
             index = self.number_index
             to = index.groups[index.ids["range_to"]].source(range_to)
             blank = index.groups[index.ids["placeholders"]].source(placeholder)

@@ -164,7 +164,9 @@ def _service_levels(lex: Lexicon, probe: Probe) -> tuple[list[Span], bool]:
     text = probe.text
     responding = probe.search(lex.text_index, "response_context", text) is not None
     spans = []
-    for m in _durations(lex, probe):
+    # a duration is a threshold only after a cue such as "within": none in the text, none
+    within = probe.pattern(lex.prefix_index, "sla_within") is not None
+    for m in _durations(lex, probe) if within else ():
         if not probe.ends_with(lex.prefix_index, "sla_within", m.start()):
             continue
         unit = next(u for u, p in lex.unit_patterns.items() if p.fullmatch(m.group("unit")))
