@@ -84,17 +84,15 @@ class _Planner:
 
     def __init__(self, program: Program, facts: list[dict[str, Any]]) -> None:
         index = FactIndex(facts)
-        self._cases: dict[str, list[tuple[str, list[_Link], bool]]] = defaultdict(list)
+        self._cases: dict[str, list[tuple[str, list[_Link]]]] = defaultdict(list)
         shapes: dict[tuple, int] = {}
         for case in program.cases:
             root, *links = case.patterns
             if links:
-                planned = [_Link(p, index, 1 + sum(q.type == p.type and not q.negated
-                                                   for q in case.patterns[:at + 1]),
-                                 root.alias, shapes)
-                           for at, p in enumerate(links)]
-                rooted = all(link.shape is not None for link in planned)
-                self._cases[root.type].append((root.alias, planned, rooted))
+                self._cases[root.type].append((root.alias, [
+                    _Link(p, index, 1 + sum(q.type == p.type and not q.negated
+                                            for q in case.patterns[:at + 1]), root.alias, shapes)
+                    for at, p in enumerate(links)]))
 
     def support(self, root: dict[str, Any]) -> list[dict[str, Any]]:
         """The facts the cases rooted at this fact can bind, besides the root. A link
@@ -102,21 +100,17 @@ class _Planner:
         again would only add facts already found."""
         found: list[dict[str, Any]] = []
         asked: dict[int, list[dict[str, Any]]] = {}
-        for alias, links, rooted in self._cases.get(root["type"], ()):
-            if rooted:  # every link joined to the root alone: nothing else to bind
-                for link in links:
-                    if link.shape is not None and link.shape not in asked:
-                        answer = asked[link.shape] = link.rooted_at(root)
-                        found.extend(answer)
-                continue
+        for alias, links in self._cases.get(root["type"], ()):
             bound: dict[str, list[dict[str, Any]]] = {alias: [root]}
             for link in links:
-                needed = asked.get(link.shape) if link.shape is not None else None
-                if needed is None:
+                if link.shape is None:
                     needed = link.needs(bound)
                     found.extend(needed)
-                    if link.shape is not None:
-                        asked[link.shape] = needed
+                elif (known := asked.get(link.shape)) is not None:
+                    needed = known
+                else:
+                    needed = asked[link.shape] = link.rooted_at(root)
+                    found.extend(needed)
                 bound[link.pattern.alias] = needed  # never joined on if negated
         return found
 

@@ -118,8 +118,7 @@ class Lexicon:
     def _number_index(self) -> Index:
         """Time units, the number words of each language, the words of an open range."""
         num, units = self.data["numbers"], self.data["time_units"]
-        self.word_languages = tuple(num["words"])
-        self._word_groups = tuple(f"words {lang}" for lang in self.word_languages)
+        self._word_groups = tuple(f"words {lang}" for lang in num["words"])
         every_unit = (t for terms in units.values() for t in terms)
         return Index(
             {"units": Group(every_unit, False, edges=(True, True))}
