@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from smplan_lint.findings import Finding
+from smplan_lint.records import NamedTuple
 from smplan_lint.safe_io import FileRefused, read_bounded, write_atomic
 
 VERSION = 1

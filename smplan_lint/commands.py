@@ -56,9 +56,9 @@ def explain_command(rule: str, config_path: str | None, rule_paths: tuple[str, .
 
     setup = setup_here(config_path, rule_paths)
     # Ids are upper case and names lower case in every pack: `smp201` is SMP201.
-    found = setup.compiled.rules.get(rule.upper()) or setup.index.by_name.get(rule.lower())
+    found = setup.compiled.rules.get(rule.upper()) or setup.rule_index.by_name.get(rule.lower())
     if found is None:
-        hint = setup.index.suggest(rule) or setup.index.suggest(rule.upper())
+        hint = setup.rule_index.suggest(rule) or setup.rule_index.suggest(rule.upper())
         raise Fatal(f"unknown rule '{rule}'{hint}")
     click.echo(explain(found))
 

@@ -8,12 +8,13 @@ inventory's upward, `.smplan-lint.yaml` or `[tool.smplan-lint]` in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
 from smplan_lint.load import READERS, Document, UnusableInput, load_yaml, read_file
+from smplan_lint.records import NamedTuple
 from smplan_lint.safe_io import FileRefused, read_bounded
 
 CONFIG_FILE = ".smplan-lint.yaml"
@@ -49,18 +50,17 @@ class ConfigError(Exception):
     """A configuration that cannot be used (exit status 2)."""
 
 
-@dataclass
-class Config:
+class Config(NamedTuple):
     """A configuration file's settings (defaults where it is silent), and where it was found."""
 
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    packs: list[str] = field(default_factory=list)
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: Mapping[str, str] = {}   # shared by every default Config: read, never changed
+    rules: Mapping[str, dict[str, Any]] = {}
+    packs: Sequence[str] = ()
     baseline: str | None = None
     fail_on: str | None = None
-    patterns: list[str] = field(default_factory=lambda: list(DEFAULT_PATTERNS))
+    patterns: Sequence[str] = DEFAULT_PATTERNS
     source: str | None = None
 
 
@@ -152,28 +152,30 @@ def _build(raw: dict[str, Any], path: Path) -> Config:
             raise ConfigError(f"{path}: `{key}` should be {what}")
         return value
 
-    config = Config(source=str(path))
-    config.select = split_rule_list(expect("select", (list, str), "a list of rules") or [])
-    config.ignore = split_rule_list(expect("ignore", (list, str), "a list of rules") or [])
-    config.severity = expect("severity", dict, "a mapping of rule to severity") or {}
-    for rule, level in config.severity.items():
+    select = split_rule_list(expect("select", (list, str), "a list of rules") or [])
+    ignore = split_rule_list(expect("ignore", (list, str), "a list of rules") or [])
+    severity = expect("severity", dict, "a mapping of rule to severity") or {}
+    for rule, level in severity.items():
         if level not in SEVERITIES:
             raise ConfigError(
                 f"{path}: severity of {rule} should be one of {', '.join(SEVERITIES)}")
-    config.rules = expect("rules", dict, "a mapping of rule to options") or {}
-    if not all(isinstance(v, dict) for v in config.rules.values()):
+    rules = expect("rules", dict, "a mapping of rule to options") or {}
+    if not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{path}: `rules` maps each rule to a mapping of options")
     base = Path(raw.get("_dir", path.parent))
     packs = _strings(expect("packs", list, "a list of pack paths") or [], "packs", path)
-    config.packs = [p if Path(p).is_absolute() else str(base / p) for p in packs]
     baseline = expect("baseline", str, "a file name")
-    config.baseline = str(base / baseline) if baseline else None
-    config.fail_on = expect("fail-on", str, "error, warning, info or never")
-    if config.fail_on is not None and config.fail_on not in FAIL_ON:
+    fail_on = expect("fail-on", str, "error, warning, info or never")
+    if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{path}: `fail-on` should be one of {', '.join(FAIL_ON)}")
-    config.patterns = _strings(expect("patterns", list, "a list of file patterns") or [],
-                               "patterns", path) or list(DEFAULT_PATTERNS)
-    return config
+    patterns = _strings(expect("patterns", list, "a list of file patterns") or [],
+                        "patterns", path)
+    return Config(
+        select=select, ignore=ignore, severity=severity, rules=rules,
+        packs=[p if Path(p).is_absolute() else str(base / p) for p in packs],
+        baseline=str(base / baseline) if baseline else None, fail_on=fail_on,
+        patterns=patterns or DEFAULT_PATTERNS,
+        source=str(path))
 
 
 def _strings(values: list[Any], key: str, path: Path) -> list[str]:

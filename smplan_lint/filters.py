@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from smplan_lint.findings import Finding
 from smplan_lint.packs import Rule
+from smplan_lint.records import NamedTuple
 
 if TYPE_CHECKING:
     from smplan_lint.config import Config
@@ -102,7 +102,7 @@ def apply_policy(findings: list[Finding], plan: dict[str, Any], index: RuleIndex
     enabled = policy.enabled if policy.enabled is not None else frozenset(index.rules)
     levels = dict(policy.severity)
     findings = [item if levels.get(item.rule, item.severity) == item.severity
-                else replace(item, severity=levels[item.rule])
+                else item._replace(severity=levels[item.rule])
                 for item in findings if item.rule in enabled]
     entries = [entry for entry in suppressions(plan)
                if not (found := index.find(entry.token))
@@ -172,7 +172,7 @@ def apply_suppressions(findings: list[Finding], entries: list[Suppression], inde
             kept.append(item)
         else:
             used.add(match)
-            hidden.append(replace(item, suppressed=entries[match].reason))
+            hidden.append(item._replace(suppressed=entries[match].reason))
     for number, entry, _ in active:
         if number not in used:
             extra.append(make(SUPPRESSION_UNUSED,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -22,8 +24,7 @@ def fingerprint(rule: str, file: str, identity: str) -> str:
     return digest[:32]
 
 
-@dataclass
-class Finding:
+class Finding(NamedTuple):
     """One placed, fingerprinted finding: the JSON contract's fields, then what filters
     and richer reports use."""
 
@@ -45,7 +46,7 @@ class Finding:
     network: str | None = None
     owner: str | None = None
     suppressed: str | None = None
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Mapping[str, Any] = {}   # shared by findings without evidence: read only
     # The proposed value of a "did you mean" (an id, a network). In the JSON contract
     # only when there is one, so findings without it keep their exact shape.
     suggestion: str | None = None

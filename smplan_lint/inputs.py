@@ -7,7 +7,7 @@ is an input error of the run, like a file that cannot be read.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 from smplan_lint.findings import InputError
@@ -20,7 +20,7 @@ class NothingToLint(Exception):
 
 
 def gather(paths: tuple[str, ...] | list[str],
-           patterns: Callable[[str], list[str]]) -> tuple[list[str], list[InputError]]:
+           patterns: Callable[[str], Sequence[str]]) -> tuple[list[str], list[InputError]]:
     """(files to lint, inputs that cannot be): `patterns(folder)` says what a folder holds."""
     if not paths:
         found, errors = search(".", patterns("."))
@@ -44,7 +44,7 @@ def gather(paths: tuple[str, ...] | list[str],
     return list(dict.fromkeys(chosen)), errors
 
 
-def search(folder: str, patterns: list[str]) -> tuple[list[str], list[InputError]]:
+def search(folder: str, patterns: Sequence[str]) -> tuple[list[str], list[InputError]]:
     """Plans below `folder` (hidden folders skipped), and the folders that could not be read."""
     found, errors = set(), []
 

@@ -11,7 +11,7 @@ import datetime
 import functools
 import string
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from smplan_lint import collector
 from smplan_lint.conditions.values import held_exactly
@@ -24,6 +24,7 @@ from smplan_lint.inventory import check_version, validate
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs import Compiled, Rule
 from smplan_lint.providers import CORE_PROVIDERS
+from smplan_lint.records import NamedTuple
 from smplan_lint.report.common import plural
 
 if TYPE_CHECKING:
@@ -220,17 +221,15 @@ class _Placer:
         relative = case.get("at", rule.at)
         at = f"{pointer}/{relative}" if relative else pointer
         severity = str(case.get("severity", rule.severity))
-        finding = self._finding(rule, severity, message, pointer, at, subject.get("_subject"),
-                                subject["_identity"])
-        finding.network = subject.get("network")
-        finding.owner = subject.get("_owner")
-        finding.evidence = subject.get("_evidence", {})
-        # a "did you mean" proposes a value for the field the finding points at
-        finding.suggestion = subject.get(f"{relative}_suggestion") if relative else None
-        return finding
+        return self._finding(
+            rule, severity, message, pointer, at, subject.get("_subject"), subject["_identity"],
+            network=subject.get("network"), owner=subject.get("_owner"),
+            evidence=subject.get("_evidence", {}),
+            # a "did you mean" proposes a value for the field the finding points at
+            suggestion=subject.get(f"{relative}_suggestion") if relative else None)
 
     def _finding(self, rule: Rule, severity: str, message: str, pointer: str, at: str,
-                 subject: Any, identity: str) -> Finding:
+                 subject: Any, identity: str, **extra: Any) -> Finding:
         line, column = self.document.position(at)
         path = self.document.path
         return Finding(
@@ -239,7 +238,7 @@ class _Placer:
             subject=None if subject is None else str(subject), fix=rule.fix,
             help=help_command(rule.id),
             fingerprint=fingerprint(rule.id, self.key_path, identity),
-            sheet=self.document.sheet(at), area=rule.area,
+            sheet=self.document.sheet(at), area=rule.area, **extra,
         )
 
 

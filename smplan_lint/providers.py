@@ -17,16 +17,16 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from operator import methodcaller
 from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 # Fields every fact has, set by the fact builder rather than a provider.
 STRUCTURAL = ("type", "key", "sid")
 
 
-@dataclass(frozen=True)
-class Provider:
+class Provider(NamedTuple):
     """A named computation of derived fields.
 
     `compute` of a core provider is a step of the fact builder, which holds the plan
@@ -43,7 +43,7 @@ class Provider:
     summary: str
     pack: str = "core"
     # fields it fills only where the plan leaves them out, so a plan may write them
-    shared: tuple[str, ...] = field(default=())
+    shared: tuple[str, ...] = ()
 
     def provides(self) -> tuple[str, ...]:
         """Every `type.field` a rule may name in `uses:`."""

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smplan_lint.filters import Policy, RuleIndex, Selection
+from smplan_lint.records import NamedTuple
 
 if TYPE_CHECKING:
     from smplan_lint.baseline import Baseline
@@ -40,15 +41,14 @@ class SetupError(Exception):
         self.detail: str = parts.get("message", message)
 
 
-@dataclass
-class Setup:
+class Setup(NamedTuple):
     """What the plans under one configuration file are linted with."""
 
     config: Config
     packs: list[Pack]
     compiled: Compiled
     engine: Backend
-    index: RuleIndex
+    rule_index: RuleIndex
     policy: Policy
     baseline: Baseline | None
     root: Path   # fingerprints name files relative to this folder
@@ -81,7 +81,7 @@ class Setups:
             return Path(self.config_path)
         return discover(Path.cwd() if path == STDIN else Path(path))
 
-    def patterns(self, folder: str) -> list[str]:
+    def patterns(self, folder: str) -> Sequence[str]:
         """What a folder is searched for: its own configuration says."""
         from smplan_lint.config import ConfigError, load_config
 

@@ -9,7 +9,6 @@ no sideways scrolling at phone width, and an A4 PDF whose tables fit the page.
 from __future__ import annotations
 
 import base64
-import dataclasses
 import fcntl
 import json
 import os
@@ -342,7 +341,7 @@ def test_network_verdicts_are_the_findings_on_that_network() -> None:
     assert "not a target" in rows["x"]
     assert "not one sentence" in rows["tiktok"] and "a target with no account" in rows["tiktok"]
     # Without findings the same facts earn no complaint.
-    quiet = render(dataclasses.replace(report, findings=[]), "html")
+    quiet = render(report._replace(findings=[]), "html")
     for verdict in ("missing", "without owner", "not a target", "not one sentence", "no account"):
         assert verdict not in quiet
 

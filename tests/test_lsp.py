@@ -329,11 +329,10 @@ def test_suggestion_replaces_the_value_or_the_key():
                        setup.policy).findings
     finding = next(f for f in found if f.rule == "SMP204")
     owner = text.splitlines().index("  owner: ana")
-    finding.line, finding.column = owner + 1, 3
-    finding.suggestion = "anna"  # until Finding has the field
+    finding = finding._replace(line=owner + 1, column=3, suggestion="anna")
     (value,) = [f for f in fixes(text, plan, [finding]) if "anna" in f.title]
     assert yaml.safe_load(apply(text, value.edit))["accounts"][1]["owner"] == "anna"
-    finding.suggestion = "owners"
+    finding = finding._replace(suggestion="owners")
     (key,) = [f for f in fixes(text, plan, [finding]) if "owners" in f.title]
     assert yaml.safe_load(apply(text, key.edit))["accounts"][1]["owners"] == "ana"
 

@@ -67,9 +67,7 @@ def make_report(**options: object) -> Report:
     report = Report(findings=findings, suppressed=suppressed, rules=RULES,
                     files=["plans/a.smplan.yaml", "plans/b.smplan.yaml"], tool_version="0.1.0",
                     engine="python")
-    for key, value in options.items():
-        setattr(report, key, value)
-    return report
+    return report._replace(**options)
 
 
 def empty_report() -> Report:
@@ -179,7 +177,7 @@ def test_sarif_reports_suppressed_findings_with_their_reason() -> None:
 
 def test_sarif_uses_forward_slashes_in_uris() -> None:
     report = make_report()
-    report.findings[0].file = "plans\\win dows.yaml"
+    report.findings[0] = report.findings[0]._replace(file="plans\\win dows.yaml")
     results = json.loads(render(report, "sarif"))["runs"][0]["results"]
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
         "plans/win%20dows.yaml")
@@ -187,7 +185,7 @@ def test_sarif_uses_forward_slashes_in_uris() -> None:
 
 def test_sarif_describes_a_rule_that_is_not_loaded() -> None:
     report = make_report()
-    report.findings[0].rule = "SMP001"
+    report.findings[0] = report.findings[0]._replace(rule="SMP001")
     run = json.loads(render(report, "sarif"))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert rules[run["results"][0]["ruleIndex"]]["id"] == "SMP001"
@@ -196,7 +194,7 @@ def test_sarif_describes_a_rule_that_is_not_loaded() -> None:
 
 def test_sarif_stays_valid_for_a_finding_without_a_line() -> None:
     report = make_report()
-    report.findings[0].line = report.findings[0].column = 0
+    report.findings[0] = report.findings[0]._replace(line=0, column=0)
     data = json.loads(render(report, "sarif"))
     assert "region" not in data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert not list(sarif_validator().iter_errors(data))
@@ -252,7 +250,7 @@ def test_junit_lists_info_and_suppressed_findings_without_failing() -> None:
 
 def test_junit_survives_characters_xml_cannot_hold() -> None:
     report = make_report()
-    report.findings[0].message = "bad \x01 byte & <tag>"
+    report.findings[0] = report.findings[0]._replace(message="bad \x01 byte & <tag>")
     root = ET.fromstring(render(report, "junit"))
     assert "& <tag>" in root.find("testsuite/testcase/failure").text
 
@@ -274,9 +272,8 @@ def test_github_emits_one_command_per_finding() -> None:
 
 def test_github_escapes_data_and_properties() -> None:
     report = make_report()
-    vanity = next(f for f in report.findings if f.rule == "SMP301")
-    vanity.name = "odd,name:here"
-    vanity.file = "dir,1/a:b.yaml"
+    at = next(n for n, f in enumerate(report.findings) if f.rule == "SMP301")
+    report.findings[at] = report.findings[at]._replace(name="odd,name:here", file="dir,1/a:b.yaml")
     line = next(ln for ln in render(report, "github").splitlines() if "SMP301" in ln)
     assert line.startswith(
         "::warning file=dir%2C1/a%3Ab.yaml,line=8,col=3,title=SMP301 odd%2Cname%3Ahere::")
@@ -362,13 +359,13 @@ def test_text_table_and_summary() -> None:
 def test_text_when_clean() -> None:
     assert render(empty_report(), "text") == "No problems found."
     report = empty_report()
-    report.suppressed = make_report().suppressed
+    report = report._replace(suppressed=make_report().suppressed)
     assert render(report, "text") == "No problems found (1 suppressed)."
 
 
 def test_text_singular_counts() -> None:
     report = make_report()
-    report.findings = [f for f in report.findings if f.line in (12, 30)]
+    report = report._replace(findings=[f for f in report.findings if f.line in (12, 30)])
     assert render(report, "text").splitlines()[-1] == "1 error, 1 warning (1 suppressed)"
 
 
@@ -406,7 +403,7 @@ def test_text_columns_align_on_what_the_eye_sees() -> None:
     # tabulate measures wide characters only where wcwidth is installed (an optional extra).
     pytest.importorskip("wcwidth", reason="wide characters are measured only with wcwidth")
     report = make_report(color=True)
-    report.findings[0].file = "plans/日本.smplan.yaml"
+    report.findings[0] = report.findings[0]._replace(file="plans/日本.smplan.yaml")
     lines = _plain(render(report, "text")).splitlines()
     rows = [ln for ln in lines if ln.startswith("plans/")]
     starts = {_width(ln[:ln.index(" SMP")]) for ln in rows}
@@ -423,14 +420,14 @@ def _width(text: str) -> int:
 
 def test_text_is_not_wrapped_without_a_width() -> None:
     report = make_report()
-    report.findings[0].message = "word " * 60
+    report.findings[0] = report.findings[0]._replace(message="word " * 60)
     line = render(report, "text").splitlines()[0]
     assert line.endswith("word") and len(line) > 300
 
 
 def test_text_wraps_under_the_location_below_100_columns() -> None:
     report = make_report(width=60)
-    report.findings[0].message = "a long message " * 10
+    report.findings[0] = report.findings[0]._replace(message="a long message " * 10)
     lines = render(report, "text").splitlines()
     assert lines[0].split() == ["plans/a.smplan.yaml:12:3", "error", "SMP201", "account-no-owner"]
     body = lines[1:lines.index(next(ln for ln in lines[1:] if ln.startswith("plans/")))]
@@ -441,8 +438,8 @@ def test_text_wraps_under_the_location_below_100_columns() -> None:
 
 def test_text_wraps_beside_the_columns_from_100_columns() -> None:
     report = make_report(width=140)
-    report.findings[0].message = "a long message " * 10
-    report.findings[0].fix = "do this " * 20
+    report.findings[0] = report.findings[0]._replace(message="a long message " * 10)
+    report.findings[0] = report.findings[0]._replace(fix="do this " * 20)
     lines = render(report, "text").splitlines()
     assert lines[0].startswith("plans/a.smplan.yaml:12:3")
     hang = lines[0].index("a long")
@@ -480,11 +477,11 @@ def test_text_width_from_columns_or_a_terminal() -> None:
 
 def test_text_groups_findings_of_people_who_left_under_needs_a_new_owner() -> None:
     report = make_report(group_by="owner")
-    report.findings[0].owner = "jo"  # SMP201 on a.yaml line 12
-    report.facts = {"plans/a.smplan.yaml": [
+    report.findings[0] = report.findings[0]._replace(owner="jo")  # SMP201 on a.yaml line 12
+    report = report._replace(facts={"plans/a.smplan.yaml": [
         {"type": "person", "key": "jo", "name": "Jo Smith", "active": False},
         {"type": "person", "key": "joe", "name": "Joe Bloggs", "active": True},
-    ], "plans/b.smplan.yaml": [{"type": "person", "key": "maria", "name": "Maria"}]}
+    ], "plans/b.smplan.yaml": [{"type": "person", "key": "maria", "name": "Maria"}]})
     output = render(report, "text")
     headings = [ln for ln in output.splitlines() if ln and not ln.startswith(("plans/", " "))]
     assert headings[:4] == ["Joe Bloggs (1)", "Maria (2)", "needs a new owner (1)",

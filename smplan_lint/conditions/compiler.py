@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from smplan_lint.conditions.operators import OPERATORS
 from smplan_lint.conditions.predicates import Predicate
 from smplan_lint.conditions.values import FIELD_NAME, ConditionError, check, is_number
 from smplan_lint.engine.program import Test, field_value
+from smplan_lint.records import NamedTuple
 
 COMBINATORS = ("all", "any", "not")
 

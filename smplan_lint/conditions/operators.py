@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from smplan_lint.conditions import predicates
 from smplan_lint.conditions.values import (
@@ -29,6 +29,7 @@ from smplan_lint.conditions.values import (
     is_scalar,
 )
 from smplan_lint.engine.program import MISSING, Test, field_value
+from smplan_lint.records import NamedTuple
 
 
 class Site(Protocol):

@@ -8,7 +8,8 @@ vocabulary or its index.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+
+from smplan_lint.records import NamedTuple
 
 METRIC_FAMILIES = ("vanity", "engagement", "business", "output")
 

@@ -19,11 +19,12 @@ import hashlib
 import json
 import unicodedata
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from smplan_lint import data
+from smplan_lint.records import NamedTuple
 
 MAX_HANDLE_LENGTH = 100
 """Handles longer than any network allows (X: 15, Instagram: 30, YouTube: 100

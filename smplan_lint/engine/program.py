@@ -9,7 +9,9 @@ already lowered by the pack compiler into boolean attributes on the facts.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 # A test is a nested tuple:
 #   ("and", (test, ...)) | ("or", (test, ...))

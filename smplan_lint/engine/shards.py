@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict, deque
-from typing import Any, NamedTuple
+from typing import Any
 
 from smplan_lint.engine.matching import FactIndex, join_key
 from smplan_lint.engine.program import Match, Pattern, Program, field_value
+from smplan_lint.records import NamedTuple
 
 _NOTHING: list[dict[str, Any]] = []  # what a link needs when no fact joins (never changed)
 

@@ -6,7 +6,9 @@ never disagree about the format.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 FORMAT_VERSION = 1
 MAX_HANDLE_LENGTH = 100

@@ -28,9 +28,8 @@ import math
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from smplan_lint.findings import Issue
 from smplan_lint.inventory.schema import (
@@ -44,6 +43,7 @@ from smplan_lint.inventory.schema import (
     Scalar,
     normalise_handle,
 )
+from smplan_lint.records import NamedTuple
 
 DUPLICATE_ID = "SMP002"
 WRONG_TYPE = "SMP003"
@@ -177,16 +177,16 @@ def _container_ok(node: Node, value: Any) -> bool:
     return True
 
 
-@dataclass
 class _Walker:
     """One validation run: walks the tree along the format definition, collecting issues."""
 
-    extra_keys: Mapping[str, set[str]]
-    declared: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    reserved: frozenset[str] = frozenset()
-    issues: list[Issue] = field(default_factory=list)
-    mission_pointers: dict[str, str] = field(default_factory=dict)
-    texts: Mapping[str, str] = field(default_factory=dict)  # pointer -> the value as written
+    def __init__(self, extra_keys: Mapping[str, set[str]],
+                 declared: Mapping[str, Mapping[str, str]], reserved: frozenset[str],
+                 texts: Mapping[str, str]) -> None:
+        self.extra_keys, self.declared, self.reserved = extra_keys, declared, reserved
+        self.texts = texts  # pointer -> the value as written
+        self.issues: list[Issue] = []
+        self.mission_pointers: dict[str, str] = {}
 
     def report(self, rule: str, pointer: str, message: str, subject: str | None) -> None:
         self.issues.append(Issue(rule, pointer, message, subject))
@@ -464,8 +464,7 @@ def validate(data: Any, known_extra_keys: Mapping[str, set[str]] | None = None,
 
     Call `check_version` first: a file of another version is unusable, not a finding.
     """
-    walker = _Walker(known_extra_keys or {}, declared_fields or {}, reserved_keys,
-                     texts=texts or {})
+    walker = _Walker(known_extra_keys or {}, declared_fields or {}, reserved_keys, texts or {})
     data = {} if data is None else data
     if not isinstance(data, dict):
         walker.wrong_type(PLAN, data, "", "the plan", None, "; nothing can be checked")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import NamedTuple
 
 from yaml import YAMLError
 from yaml.reader import ReaderError
@@ -23,6 +22,7 @@ from smplan_lint.load.errors import UnusableInput, check_encoding
 from smplan_lint.load.events import build
 from smplan_lint.load.spreadsheet import SUFFIXES, is_workbook, read_spreadsheet
 from smplan_lint.load.tree import Document
+from smplan_lint.records import NamedTuple
 from smplan_lint.safe_io import FileRefused, max_file_size, read_bounded
 
 STDIN = "-"

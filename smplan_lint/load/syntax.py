@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from yaml import YAMLError
 from yaml.reader import ReaderError
 
 from smplan_lint.load.errors import UnusableInput, line_column
+from smplan_lint.records import NamedTuple
 
 _QUOTE_IT = "put the text in quotes"
 _TABS = "tabs cannot indent YAML: use spaces"

@@ -16,12 +16,13 @@ import datetime
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from yaml.events import ScalarEvent
 
 from smplan_lint.findings import Issue
 from smplan_lint.load.errors import YAML_TAG, short_tag, tag_error, unusable
+from smplan_lint.records import NamedTuple
 
 
 class Document(NamedTuple):

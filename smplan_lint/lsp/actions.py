@@ -19,7 +19,7 @@ import copy
 import difflib
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from smplan_lint.filters import SUPPRESSION_EXPIRED, SUPPRESSION_UNUSED
 from smplan_lint.findings import Finding
@@ -34,6 +34,7 @@ from smplan_lint.lsp.text import (
     value_span,
     yaml_scalar,
 )
+from smplan_lint.records import NamedTuple
 
 REASON_PLACEHOLDER = "TODO: say why this finding is accepted"
 STATUS_FIXES = {  # rule -> (list the item is in, status, title)

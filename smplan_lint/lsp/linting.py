@@ -9,7 +9,6 @@ the bytes come from the editor's buffer instead of the disk.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import NamedTuple
 
 from smplan_lint.config import DEFAULT_PATTERNS
 from smplan_lint.filters import Selection
@@ -17,6 +16,7 @@ from smplan_lint.findings import Finding
 from smplan_lint.load import UnusableInput
 from smplan_lint.lsp.settings import Settings
 from smplan_lint.packs import Rule
+from smplan_lint.records import NamedTuple
 from smplan_lint.setup import Setup, SetupError, Setups
 
 SELECTION = Selection()  # no command-line options: each plan's configuration decides
@@ -89,4 +89,4 @@ class Linter:
             setup = self.setup(path)
         except SetupError:
             return None
-        return setup.compiled.rules.get(token) or setup.index.by_name.get(token)
+        return setup.compiled.rules.get(token) or setup.rule_index.by_name.get(token)

@@ -20,7 +20,7 @@ import asyncio
 import os
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -33,6 +33,7 @@ from smplan_lint.lsp import actions, diagnostics
 from smplan_lint.lsp.hover import hover_text
 from smplan_lint.lsp.linting import Linter
 from smplan_lint.lsp.settings import SECTION, Settings, merge
+from smplan_lint.records import NamedTuple
 
 WATCHED = ("**/*.yaml", "**/*.yml", "**/pyproject.toml")
 """Files whose change on disk may change a verdict: configurations and packs."""

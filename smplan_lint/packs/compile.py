@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
 from smplan_lint.conditions.values import describe, is_number
 from smplan_lint.engine.program import Case, Join, Pattern, Program
 from smplan_lint.packs.model import Pack, PackError, Rule
 from smplan_lint.providers import Provider, resolve_options
+from smplan_lint.records import NamedTuple
 
 LINK_KEYS = {"type", "on", "when"}
 _PLACEHOLDER = re.compile(r"\{([^{}:!]*)[^{}]*\}")  # the field; a count's noun may follow ":"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from smplan_lint.providers import Provider
+from smplan_lint.records import NamedTuple
 
 
 class PackError(Exception):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from smplan_lint.findings import Finding, InputError
+from smplan_lint.records import NamedTuple
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 """Each format is the module `report/<name>_format.py` with `render(report) -> str`."""
@@ -24,8 +25,7 @@ class RuleInfo(NamedTuple):
     help: str
 
 
-@dataclass
-class Report:
+class Report(NamedTuple):
     """Everything one run gives a report format: findings, rules, inputs and style."""
 
     findings: list[Finding]
@@ -38,13 +38,14 @@ class Report:
     verbose: bool = False
     group_by: str | None = None
     width: int | None = None  # columns the text report fits; None: lines are not wrapped
-    # Per file, the facts the engine saw (plan, account, goal, ...), for rich reports.
-    facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Per file, the facts the engine saw (plan, account, goal, ...), for rich reports;
+    # the default is shared by every Report without facts: read, never changed.
+    facts: Mapping[str, list[dict[str, Any]]] = {}
     # Inputs (files, configuration, packs) that could not be linted; never empty on exit 2.
-    errors: list[InputError] = field(default_factory=list)
+    errors: Sequence[InputError] = ()
     baselined: int = 0   # findings the baseline hid
     # Baseline entries (fingerprint, entry) that no longer match anything.
-    baseline_unmatched: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    baseline_unmatched: Sequence[tuple[str, dict[str, Any]]] = ()
 
 
 def render(report: Report, fmt: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -49,7 +50,7 @@ def render(report: Report) -> str:
     })
 
 
-def _invocation(errors: list[InputError]) -> dict[str, Any]:
+def _invocation(errors: Sequence[InputError]) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not errors}
     if errors:
         invocation["toolExecutionNotifications"] = [_notification(e) for e in errors]

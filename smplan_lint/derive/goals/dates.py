@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from typing import Any, NamedTuple
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 from .index import Group, Index, Probe, alternation
 from .prefilter import Requirement, analysed

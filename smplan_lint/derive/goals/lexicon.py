@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 from .dates import DatePatterns
 from .index import Group, Index, Probe, alternation, compile_terms

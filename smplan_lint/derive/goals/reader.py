@@ -13,7 +13,8 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+
+from smplan_lint.records import NamedTuple
 
 from ..answers import GoalReading
 from .builder import lexicon

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
+
+from smplan_lint.records import NamedTuple
 
 from ..confusables import SEP, settings, skeleton
 from .memory import CACHE_SIZE

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
-from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
+
+from smplan_lint.records import NamedTuple
 
 from ..confusables import SEP, Shown, Unit, skeleton, units
 from . import describe

@@ -9,7 +9,9 @@ evidence adds or takes away.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 from ..confusables import settings, skeleton
 from .text import Phrases, phrases

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
+
+from smplan_lint.records import NamedTuple
 
 from ..answers import Verdict
 from ..confusables import plain

@@ -3,7 +3,6 @@ indexed so a section can ask which rule fired where."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from smplan_lint.findings import Finding
@@ -102,7 +101,7 @@ class Page:
 
     def phrase(self, findings: list[Finding]) -> str:
         """Counts in the words every format uses (`2 errors, 1 info`)."""
-        return summary_line(dataclasses.replace(self.report, findings=findings, suppressed=[]))
+        return summary_line(self.report._replace(findings=findings, suppressed=[]))
 
     def nothing(self, text: str) -> str:
         """An empty list's sentence, limited to the files that were linted when some were not."""

@@ -3,8 +3,7 @@ which SMART parts it meets. Each part is met unless the rule that judges it fire
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from smplan_lint.records import NamedTuple
 from smplan_lint.report.common import posix_path
 from smplan_lint.report.html.charts import NO_NETWORK
 from smplan_lint.report.html.markup import anchor, cell, e, icon, section, table, yes_no
