@@ -78,7 +78,6 @@ def _installed_packs() -> list[Pack]:
             raise PackError(f"installed pack {entry.name!r} must give a path, or "
                             "{'path': ..., 'providers': {fact_type: [callable]}}", entry.value)
         pack = load_pack(str(location))
-        pack.providers = plugin_providers(pack.name, providers)
-        packs.append(pack)
+        packs.append(pack._replace(providers=plugin_providers(pack.name, providers)))
     return packs
 

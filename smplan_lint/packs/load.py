@@ -44,9 +44,7 @@ def core_pack() -> Pack:
     spec = importlib.util.find_spec("smplan_lint.core_rules")
     assert spec is not None and spec.submodule_search_locations, "smplan_lint is installed"
     folder = next(iter(spec.submodule_search_locations))
-    pack = _core(str(folder))
-    pack.providers = list(CORE_PROVIDERS)
-    return pack
+    return _core(str(folder))._replace(providers=CORE_PROVIDERS)
 
 
 @lru_cache(maxsize=1)
@@ -77,11 +75,11 @@ def load_pack(path: str, loaded: Mapping[str, Document] | None = None) -> Pack:
         header_doc = read(header_file)
         pack = _header(header_doc)
         for rule_file in files:
-            _add_rules(pack, read(rule_file), header_allowed=False)
+            pack = _add_rules(pack, read(rule_file), header_allowed=False)
     else:
         document = read(target)
         pack = _header(document)
-        _add_rules(pack, document, header_allowed=True)
+        pack = _add_rules(pack, document, header_allowed=True)
     check_clashes([pack])
     return pack
 
@@ -157,7 +155,8 @@ def _release(text: str) -> tuple[int, ...]:
     return parts + (0,) * (3 - len(parts))
 
 
-def _add_rules(pack: Pack, document: Document, header_allowed: bool) -> None:
+def _add_rules(pack: Pack, document: Document, header_allowed: bool) -> Pack:
+    """The pack with the document's rules, its digest covering them."""
     data = document.data
     allowed = {"pack", "rules"} if header_allowed else {"rules"}
     if not isinstance(data, dict):
@@ -169,9 +168,10 @@ def _add_rules(pack: Pack, document: Document, header_allowed: bool) -> None:
     if document.path not in pack.paths:
         pack.paths.append(document.path)
         raw = json.dumps(data, sort_keys=True, default=str)
-        pack.digest = hashlib.sha256((pack.digest + raw).encode()).hexdigest()
+        pack = pack._replace(digest=hashlib.sha256((pack.digest + raw).encode()).hexdigest())
     for index, raw_rule in enumerate(rules):
         pack.rules.append(_rule(pack, document, raw_rule, f"/rules/{index}"))
+    return pack
 
 
 def _unknown_keys(document: Document, data: dict, allowed: set[str], pointer: str) -> None:

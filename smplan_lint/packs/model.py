@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from smplan_lint.providers import Provider
@@ -46,8 +46,7 @@ class Rule(NamedTuple):
         return f"{self.source}:{self.line}:{self.column}"
 
 
-@dataclass(eq=False)
-class Pack:
+class Pack(NamedTuple):
     """A rule pack as loaded: its rules, providers, options and where it came from."""
 
     name: str
@@ -58,8 +57,8 @@ class Pack:
     rules: list[Rule]
     paths: list[str]
     digest: str
-    fields: dict[str, dict[str, str]] = field(default_factory=dict)
+    fields: Mapping[str, dict[str, str]] = {}   # shared by packs without fields: read only
     # Python derived-fact providers: the core pack's and installed packs'. YAML packs
     # named by path never run code.
-    providers: list[Provider] = field(default_factory=list)
+    providers: Sequence[Provider] = ()
 
