@@ -28,7 +28,6 @@ answers are then worked out again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -36,6 +35,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from smplan_lint.digests import blake2b
 
 ENVIRONMENT_OFF = "SMPLAN_LINT_NO_CACHE"
 MAX_ENTRIES = 200_000
@@ -165,8 +166,7 @@ def store(kind: str) -> Store | None:
 
 def key(question: str) -> str:
     """The key of a question written out as text: its digest."""
-    return hashlib.blake2b(question.encode("utf-8", "surrogatepass"),
-                           digest_size=16).hexdigest()
+    return str(blake2b(question.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
 
 
 _fingerprint: str | None = None
@@ -181,7 +181,7 @@ def fingerprint() -> str:
         skip = len(str(_PACKAGE))  # paths within the package, wherever it is
         stats = [(path[skip:], size, written) for folder in _JUDGEMENT
                  for path, size, written in _stats(str(folder))]
-        digest = hashlib.blake2b(repr(stats).encode(), digest_size=6).hexdigest()
+        digest = blake2b(repr(stats).encode(), digest_size=6).hexdigest()
         _fingerprint = f"{__version__}-{digest}"
     return _fingerprint
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from smplan_lint.digests import sha256_hex
 from smplan_lint.records import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
@@ -20,7 +20,7 @@ def help_command(rule_id: str) -> str:
 
 def fingerprint(rule: str, file: str, identity: str) -> str:
     """Stable across moved lines and reordered items: never uses index or line."""
-    digest = hashlib.sha256(f"{rule}\0{file}\0{identity}".encode()).hexdigest()
+    digest = sha256_hex(f"{rule}\0{file}\0{identity}")
     return digest[:32]
 
 

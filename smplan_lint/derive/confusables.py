@@ -15,7 +15,6 @@ only run on the few profiles that match.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from functools import cache
@@ -24,6 +23,7 @@ from typing import Any
 import yaml
 
 from smplan_lint import data
+from smplan_lint.digests import sha256_hex
 from smplan_lint.records import NamedTuple
 
 MAX_HANDLE_LENGTH = 100
@@ -49,7 +49,7 @@ reads the character list (some 8 ms)."""
 
 
 def _digest(data_text: str, chars_text: str) -> str:
-    return hashlib.sha256(f"{data_text}\0{chars_text}".encode()).hexdigest()
+    return sha256_hex(f"{data_text}\0{chars_text}")
 
 
 def build_index(data_text: str, chars_text: str) -> dict[str, Any]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from typing import Any, cast
 
 from smplan_lint.conditions import Compiler, ConditionError, Lowered
 from smplan_lint.conditions.values import describe, is_number
+from smplan_lint.digests import sha256_hex
 from smplan_lint.engine.program import Case, Join, Pattern, Program
 from smplan_lint.packs.model import Pack, PackError, Rule
 from smplan_lint.providers import Provider, resolve_options
@@ -165,8 +165,7 @@ def _compile(packs: list[Pack], chosen: dict[str, dict[str, Any]], overrides: st
                 cases.append(case)
                 case_rules[case.key] = rule
                 case_specs[case.key] = rule.cases[number]
-    digest = hashlib.sha256(
-        ("|".join(p.digest for p in packs) + overrides).encode()).hexdigest()
+    digest = sha256_hex("|".join(p.digest for p in packs) + overrides)
     extra_keys: dict[str, set[str]] = {}
     for fact_type, name in compiler.fields:
         extra_keys.setdefault(fact_type, set()).add(name)

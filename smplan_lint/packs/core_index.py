@@ -13,12 +13,12 @@ tests/test_generated.py fails until the index is regenerated.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from smplan_lint.digests import sha256
 from smplan_lint.load import Document
 
 INDEX_FILE = "core.index.json"
@@ -32,7 +32,7 @@ def rule_files(folder: Path) -> list[Path]:
 
 
 def source_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for path in rule_files(folder):
         digest.update(f"{path.name}\0".encode())
         digest.update(path.read_bytes())

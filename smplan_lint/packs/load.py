@@ -7,7 +7,6 @@ A pack is a YAML file with a `pack:` header and `rules:`, or a folder whose
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import re
@@ -18,6 +17,7 @@ from typing import Any
 
 from smplan_lint import __version__
 from smplan_lint.conditions import Compiler, ConditionError
+from smplan_lint.digests import sha256_hex
 from smplan_lint.findings import SEVERITIES
 from smplan_lint.inventory import FIELD_TYPES, RECORD_KINDS
 from smplan_lint.load import Document, UnusableInput, load_bytes
@@ -131,7 +131,7 @@ def _header(document: Document) -> Pack:
     return Pack(
         name=str(header["name"]), version=str(header["version"]), prefix=str(header["prefix"]),
         requires=requires, description=str(header.get("description", "")), rules=[],
-        paths=[document.path], digest=hashlib.sha256(raw.encode()).hexdigest(), fields=fields,
+        paths=[document.path], digest=sha256_hex(raw), fields=fields,
     )
 
 
@@ -168,7 +168,7 @@ def _add_rules(pack: Pack, document: Document, header_allowed: bool) -> Pack:
     if document.path not in pack.paths:
         pack.paths.append(document.path)
         raw = json.dumps(data, sort_keys=True, default=str)
-        pack = pack._replace(digest=hashlib.sha256((pack.digest + raw).encode()).hexdigest())
+        pack = pack._replace(digest=sha256_hex(pack.digest + raw))
     for index, raw_rule in enumerate(rules):
         pack.rules.append(_rule(pack, document, raw_rule, f"/rules/{index}"))
     return pack

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
+from smplan_lint.digests import sha256_hex
 from smplan_lint.findings import InputError
 from smplan_lint.report import Report
 from smplan_lint.report.common import NOT_LINTED, dump_json, posix_path
@@ -37,7 +37,7 @@ def _error(error: InputError) -> dict[str, Any]:
     return {
         "description": f"{NOT_LINTED}: {error.message}",
         "check_name": "unusable-input",
-        "fingerprint": hashlib.sha256(f"unusable-input\0{path}".encode()).hexdigest()[:32],
+        "fingerprint": sha256_hex(f"unusable-input\0{path}")[:32],
         "severity": "blocker",
         "location": {"path": path, "lines": {"begin": error.line or 1}},
     }

@@ -10,7 +10,6 @@ call, same readings).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import yaml
 
 from smplan_lint.data import read_text
+from smplan_lint.digests import sha256_hex
 
 from .lexicon import Lexicon
 from .prefilter import ANALYSED
@@ -33,7 +33,7 @@ INDEX_FILE = "goal_language.index.json"
 
 def source_digest(text: str) -> str:
     """The digest that ties the generated index to the YAML it came from."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text)
 
 
 def _load() -> tuple[dict[str, Any], dict[str, dict[str, str]] | None]:
