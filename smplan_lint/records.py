@@ -25,6 +25,9 @@ else:
         """The metaclass of `NamedTuple`: a subclass's body becomes a named tuple."""
 
         def __new__(cls, name: str, bases: tuple[type, ...], body: dict[str, Any]) -> type:
+            if "__annotations__" not in body and "__annotate__" in body:
+                # Python 3.14 evaluates annotations lazily unless they are postponed
+                raise TypeError(f"{name}: its module needs `from __future__ import annotations`")
             fields = body.get("__annotations__", {})
             defaults = [body[field] for field in fields if field in body]
             if any(field not in body for field in list(fields)[len(fields) - len(defaults):]):

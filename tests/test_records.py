@@ -64,3 +64,10 @@ def test_a_body_cannot_replace_what_the_tuple_is_made_of() -> None:
 
             def _replace(self, **changes: int) -> Bad:  # type: ignore[misc]
                 return self
+
+
+def test_fields_it_cannot_see_are_refused_not_dropped() -> None:
+    # How Python 3.14 hands over a class body whose annotations are not postponed.
+    with pytest.raises(TypeError, match="from __future__ import annotations"):
+        type(NamedTuple)("Lazy", (NamedTuple,), {"__module__": __name__,
+                                                 "__annotate__": lambda format: {"a": int}})
