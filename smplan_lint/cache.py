@@ -32,8 +32,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from smplan_lint.digests import blake2b
@@ -47,8 +46,8 @@ UNUSED_DAYS = 30
 MISSING: Any = object()
 """What `Store.get` returns for a question not answered before (None is an answer)."""
 
-_PACKAGE = Path(__file__).resolve().parent
-_JUDGEMENT = (_PACKAGE / "derive", _PACKAGE / "data")
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+_JUDGEMENT = (os.path.join(_PACKAGE, "derive"), os.path.join(_PACKAGE, "data"))
 _DAY = 86400
 
 
@@ -56,9 +55,9 @@ class Store:
     """One kind of answer (goal readings, verdicts) for one plan, read on first use;
     `save` writes the answers this run used when they are not what the file holds."""
 
-    def __init__(self, folder: Path, kind: str, plan: str) -> None:
+    def __init__(self, folder: str, kind: str, plan: str) -> None:
         self.folder = folder
-        self.path = folder / f"{kind}-{fingerprint()}-{plan}.json"
+        self.path = os.path.join(folder, f"{kind}-{fingerprint()}-{plan}.json")
         self._kept: dict[str, Any] | None = None
         self._used: dict[str, Any] = {}
 
@@ -86,12 +85,15 @@ class Store:
                 return
             used = self._used
             kept = dict(list(used.items())[:MAX_ENTRIES]) if len(used) > MAX_ENTRIES else used
-            self.folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(self.folder, exist_ok=True)
             write_atomic(self.path, json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
             unused_since = time.time() - UNUSED_DAYS * _DAY
-            for other in self.folder.glob("*.json"):
-                if other != self.path and other.stat().st_mtime < unused_since:
-                    other.unlink(missing_ok=True)
+            with os.scandir(self.folder) as others:
+                for other in others:
+                    if (other.name.endswith(".json") and other.path != self.path
+                            and other.stat().st_mtime < unused_since):
+                        with suppress(FileNotFoundError):  # another run removed it first
+                            os.unlink(other.path)
         except (OSError, FileRefused):
             return
 
@@ -101,7 +103,7 @@ class Store:
         return self._kept
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: str) -> dict[str, Any]:
     from smplan_lint.safe_io import FileRefused, read_bounded
 
     try:
@@ -111,18 +113,18 @@ def _read(path: Path) -> dict[str, Any]:
     return answers if isinstance(answers, dict) else {}
 
 
-_folder: Path | None = None
+_folder: str | None = None
 _plan: str | None = None
 _stores: dict[str, Store] = {}
 
 
-def enable(folder: Path | None = None) -> None:
+def enable(folder: str | os.PathLike[str] | None = None) -> None:
     """Keep answers in `folder` (default: `default_folder()`) from now on in this
     process, unless the environment turns the cache off."""
     global _folder
     if os.environ.get(ENVIRONMENT_OFF, "0") not in ("", "0"):
         return
-    _folder = folder or default_folder()
+    _folder = os.fspath(folder) if folder else default_folder()
     _stores.clear()
 
 
@@ -147,11 +149,13 @@ def kept_for(plan: str) -> Iterator[None]:
         _plan = None
 
 
-def default_folder() -> Path:
+def default_folder() -> str:
     """`$XDG_CACHE_HOME/smplan-lint`; a relative XDG_CACHE_HOME is ignored, as the XDG
     specification says."""
     base = os.environ.get("XDG_CACHE_HOME", "")
-    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "smplan-lint"
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "smplan-lint")
 
 
 def store(kind: str) -> Store | None:
@@ -178,9 +182,9 @@ def fingerprint() -> str:
     if _fingerprint is None:
         from smplan_lint import __version__
 
-        skip = len(str(_PACKAGE))  # paths within the package, wherever it is
+        skip = len(_PACKAGE)  # paths within the package, wherever it is
         stats = [(path[skip:], size, written) for folder in _JUDGEMENT
-                 for path, size, written in _stats(str(folder))]
+                 for path, size, written in _stats(folder)]
         digest = blake2b(repr(stats).encode(), digest_size=6).hexdigest()
         _fingerprint = f"{__version__}-{digest}"
     return _fingerprint

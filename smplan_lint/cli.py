@@ -11,7 +11,6 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -217,9 +216,9 @@ def _run(paths: tuple[str, ...], setups: Setups, selection: Selection,
 
 def _refuse_inputs_as_outputs(files: list[str], *outputs: str | None) -> None:
     """A report or baseline written over a plan would destroy it."""
-    inputs = {Path(file).resolve() for file in files if file != STDIN}
+    inputs = {os.path.realpath(file) for file in files if file != STDIN}
     for output in outputs:
-        if output and Path(output).resolve() in inputs:
+        if output and os.path.realpath(output) in inputs:
             raise Fatal(f"{output}: is one of the plans being linted; refusing to overwrite it")
 
 

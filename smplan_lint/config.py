@@ -7,15 +7,18 @@ inventory's upward, `.smplan-lint.yaml` or `[tool.smplan-lint]` in
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smplan_lint.findings import FAIL_ON, SEVERITIES
 from smplan_lint.load import READERS, Document, UnusableInput, load_yaml, read_file
 from smplan_lint.records import NamedTuple
 from smplan_lint.safe_io import FileRefused, read_bounded
+
+if TYPE_CHECKING:  # imported where a configuration file is read: most runs have none
+    from pathlib import Path
 
 CONFIG_FILE = ".smplan-lint.yaml"
 DEFAULT_PATTERNS = tuple(pattern for reader in READERS.values() for pattern in reader.patterns)
@@ -64,26 +67,31 @@ class Config(NamedTuple):
     source: str | None = None
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest config file at or above `start`."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        own = candidate / CONFIG_FILE
-        if own.is_file():
+def discover(start: str) -> str | None:
+    """The nearest config file at or above `start` (a file or a folder)."""
+    candidate = os.path.realpath(start if os.path.isdir(start) else os.path.dirname(start))
+    while True:
+        own = os.path.join(candidate, CONFIG_FILE)
+        if os.path.isfile(own):
             return own
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+        pyproject = os.path.join(candidate, "pyproject.toml")
+        if os.path.isfile(pyproject) and _pyproject_section(pyproject) is not None:
             return pyproject
-    return None
+        parent = os.path.dirname(candidate)
+        if parent == candidate:
+            return None
+        candidate = parent
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: str | None) -> Config:
     if path is None:
         return Config()
-    return _build(_read(path, set()), path)
+    from pathlib import Path
+
+    return _build(_read(Path(path), set()), Path(path))
 
 
-def _pyproject_section(path: Path) -> dict[str, Any] | None:
+def _pyproject_section(path: str | Path) -> dict[str, Any] | None:
     """`[tool.smplan-lint]`, or None. A file where smplan-lint is never a key is not
     parsed: most projects' pyproject.toml has no section of ours (naming the package
     as a dependency is no section), and TOML costs a twentieth of a small plan's run."""
@@ -105,6 +113,8 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
 
 def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
     """The merged raw mapping of one config file and everything it extends."""
+    from pathlib import Path
+
     resolved = path.resolve()
     if resolved in seen:
         raise ConfigError(f"{path}: `extends` loops back to this file")
@@ -146,6 +156,8 @@ def _read(path: Path, seen: set[Path]) -> dict[str, Any]:
 
 
 def _build(raw: dict[str, Any], path: Path) -> Config:
+    from pathlib import Path
+
     def expect(key: str, kind: type | tuple[type, ...], what: str) -> Any:
         value = raw.get(key)
         if value is not None and not isinstance(value, kind):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path, PurePosixPath
 
 from smplan_lint.findings import InputError
 
@@ -31,7 +30,7 @@ def gather(paths: tuple[str, ...] | list[str],
     chosen: list[str] = []
     errors = []
     for path in paths:
-        if path != STDIN and Path(path).is_dir():
+        if path != STDIN and os.path.isdir(path):
             wanted = patterns(path)
             found, unreadable = search(path, wanted)
             errors.extend(unreadable)
@@ -46,6 +45,8 @@ def gather(paths: tuple[str, ...] | list[str],
 
 def search(folder: str, patterns: Sequence[str]) -> tuple[list[str], list[InputError]]:
     """Plans below `folder` (hidden folders skipped), and the folders that could not be read."""
+    from pathlib import Path, PurePosixPath  # its glob matching; most runs name their files
+
     found, errors = set(), []
 
     def unreadable(error: OSError) -> None:

@@ -9,10 +9,10 @@ is never half-written and two runs never interleave.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import stat
-from pathlib import Path
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 max_file_size: contextvars.ContextVar[int] = contextvars.ContextVar(
@@ -75,20 +75,22 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` (UTF-8) to a temporary file beside `path`, then rename it over `path`."""
     import tempfile
 
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
+    target = os.fspath(path)
+    folder = os.path.dirname(target) or "."
+    if not os.path.isdir(folder):
         raise FileRefused(f"cannot write: the folder {folder} does not exist")
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                                 dir=folder)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.",
+                                                 suffix=".tmp", dir=folder)
     except OSError as error:
         raise FileRefused(f"cannot write: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644)
+        os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode)
+                 if os.path.exists(target) else 0o644)
         os.replace(temporary, target)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise FileRefused(f"cannot write: {error.strerror or error}") from None

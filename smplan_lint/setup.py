@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smplan_lint.filters import Policy, RuleIndex, Selection
@@ -51,13 +50,13 @@ class Setup(NamedTuple):
     rule_index: RuleIndex
     policy: Policy
     baseline: Baseline | None
-    root: Path   # fingerprints name files relative to this folder
+    root: str   # fingerprints name files relative to this folder
 
     def key_path(self, path: str) -> str:
         """The file as fingerprints name it: the same however the path was typed."""
         if path == STDIN:
             return path
-        return Path(os.path.relpath(Path(path).absolute(), self.root)).as_posix()
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
 
 
 class Setups:
@@ -74,12 +73,12 @@ class Setups:
             raise SetupError(str(error)) from None
         self._built: dict[tuple[str | None, Selection], Setup] = {}
 
-    def config_file(self, path: str) -> Path | None:
+    def config_file(self, path: str) -> str | None:
         from smplan_lint.config import discover
 
         if self.config_path:
-            return Path(self.config_path)
-        return discover(Path.cwd() if path == STDIN else Path(path))
+            return self.config_path
+        return discover(os.getcwd() if path == STDIN else path)
 
     def patterns(self, folder: str) -> Sequence[str]:
         """What a folder is searched for: its own configuration says."""
@@ -92,7 +91,7 @@ class Setups:
 
     def for_path(self, path: str, selection: Selection) -> Setup:
         source = self.config_file(path)
-        key = (None if source is None else str(source.resolve()), selection)
+        key = (None if source is None else os.path.realpath(source), selection)
         if key not in self._built:
             self._built[key] = self._build(source, selection)
         return self._built[key]
@@ -101,7 +100,7 @@ class Setups:
     def used(self) -> list[Setup]:
         return list(self._built.values())
 
-    def _build(self, source: Path | None, selection: Selection) -> Setup:
+    def _build(self, source: str | None, selection: Selection) -> Setup:
         from smplan_lint.conditions import ConditionError
         from smplan_lint.config import ConfigError, load_config
         from smplan_lint.filters import UnknownRule, resolve_policy
@@ -121,7 +120,7 @@ class Setups:
                         if baseline_path and selection.use_baseline else None)
         except (ConfigError, PackError, UnknownRule) as error:
             raise SetupError(str(error)) from None
-        root = source.resolve().parent if source else Path.cwd()
+        root = os.path.dirname(os.path.realpath(source)) if source else os.getcwd()
         return Setup(config, packs, compiled, self.engine, index, policy, baseline, root)
 
 

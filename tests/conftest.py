@@ -57,6 +57,25 @@ def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
                           capture_output=True, env=env, timeout=120)
 
 
+def modules_after_run(*args: str, forget: tuple[str, ...] = ()) -> set[str]:
+    """The modules a whole run of the command line (in a fresh interpreter) imported.
+
+    Modules named in `forget` are dropped from `sys.modules` first, for the run to show
+    whether it imports them itself (an editable install's finder imports pathlib at the
+    interpreter's start, say)."""
+    code = ("import sys, io, contextlib\n"
+            f"for name in {list(forget)!r}:\n    sys.modules.pop(name, None)\n"
+            "before = set(sys.modules)\n"
+            "from smplan_lint.cli import main\n"
+            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main({list(args)!r})\n"
+            "print(' '.join(set(sys.modules) - before))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
 SARIF_SCHEMA = Path(__file__).resolve().parent / "contracts" / "sarif-schema-2.1.0.json"
 
 

@@ -144,8 +144,8 @@ def test_the_fingerprint_follows_the_judgement_code(tmp_path: Path,
     for part in ("derive", "data"):
         (package / part).mkdir(parents=True)
         (package / part / "x.py").write_text("A = 1\n")
-    monkeypatch.setattr(cache, "_JUDGEMENT", (package / "derive", package / "data"))
-    monkeypatch.setattr(cache, "_PACKAGE", package)
+    monkeypatch.setattr(cache, "_JUDGEMENT", (str(package / "derive"), str(package / "data")))
+    monkeypatch.setattr(cache, "_PACKAGE", str(package))
     monkeypatch.setattr(cache, "_fingerprint", None)
     before = cache.fingerprint()
     (package / "derive" / "x.py").write_text("A = 22\n")

@@ -4,8 +4,6 @@ keys written by one installation must be read the same by another."""
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,13 +27,6 @@ def test_the_same_digests_as_hashlib(text: str) -> None:
 
 
 def test_a_text_run_does_not_load_openssl() -> None:
-    code = ("import sys, io, contextlib\n"
-            "from smplan_lint.cli import main\n"
-            "sys.argv = ['smplan-lint', '--no-cache', '--today', '2026-11-27', "
-            f"{str(PLAN)!r}]\n"
-            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
-            "    main()\n"
-            "print('_hashlib' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
-    assert done.stdout.strip() == "False", done.stderr
+    from conftest import modules_after_run
+
+    assert "_hashlib" not in modules_after_run("--no-cache", "--today", "2026-11-27", str(PLAN))

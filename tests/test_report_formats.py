@@ -490,12 +490,9 @@ def test_text_groups_findings_of_people_who_left_under_needs_a_new_owner() -> No
 
 def _imports(module: str, *args: str) -> bool:
     """Whether a whole run of the command line imported `module`."""
-    code = ("import sys\nfrom smplan_lint.cli import main\n"
-            f"try:\n    main({list(args)!r})\n"
-            "except SystemExit:\n    pass\n"
-            f"print({module!r} in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
-    return done.stdout.decode().splitlines()[-1] == "True"
+    from conftest import modules_after_run
+
+    return module in modules_after_run(*args)
 
 
 def test_tabulate_is_imported_only_to_draw_a_text_table() -> None:

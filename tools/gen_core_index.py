@@ -1,11 +1,11 @@
 """Regenerate rules/core.index.json from the core pack's rule files beside it.
 
-The index holds each rule file's tree and where each rule's id was written, as
-JSON, so a start parses no YAML for the core pack (see
-smplan_lint/packs/core_index.py). While
-its digest matches the rule files it is used; when a rule file has been edited
-and the index not regenerated, the YAML is read instead (a slower start, the
-same pack) and tests/test_generated.py fails until this script is run::
+The index holds the pack as loading its YAML gives it, as JSON, so a start
+neither parses nor checks the core pack again (see
+smplan_lint/packs/core_index.py). While its digest matches the rule files it is
+used; when a rule file has been edited and the index not regenerated, the YAML
+is read instead (a slower start, the same pack) and tests/test_generated.py
+fails until this script is run::
 
     python tools/gen_core_index.py
 """
@@ -19,25 +19,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from smplan_lint.load import load_path  # noqa: E402
 from smplan_lint.packs.core_index import (  # noqa: E402
     INDEX_FILE,
     build_index,
+    pack_from_index,
     read_index,
-    rule_files,
 )
+from smplan_lint.packs.load import load_pack  # noqa: E402
 
 RULES = ROOT / "rules"
 
 
 def render() -> str:
-    documents = [load_path(str(path)) for path in rule_files(RULES)]
-    index = build_index(RULES, documents)
-    text = json.dumps(index, ensure_ascii=False, indent=0, separators=(",", ":")) + "\n"
-    files = read_index(text)["files"]
-    for document in documents:  # the index must give back exactly what the YAML gives
-        if repr(files[Path(document.path).name]["data"]) != repr(document.data):
-            raise SystemExit(f"{document.path}: does not survive the index unchanged")
+    pack = load_pack(str(RULES))   # every rule checked: an error stops here, at its line
+    text = json.dumps(build_index(RULES, pack), ensure_ascii=False, indent=0,
+                      separators=(",", ":")) + "\n"
+    if repr(pack_from_index(str(RULES), read_index(text))) != repr(pack):
+        raise SystemExit(f"{RULES / INDEX_FILE}: the pack does not survive the index unchanged")
     return text
 
 

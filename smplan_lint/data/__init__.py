@@ -5,10 +5,11 @@ imports cost a few milliseconds of every cold start; the package is always
 installed as files.
 """
 
-from pathlib import Path
+import os
 
-FOLDER = Path(__file__).parent
+FOLDER = os.path.dirname(__file__)
 
 
 def read_text(name: str) -> str:
-    return (FOLDER / name).read_text(encoding="utf-8")
+    with open(os.path.join(FOLDER, name), encoding="utf-8") as handle:
+        return handle.read()

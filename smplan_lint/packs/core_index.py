@@ -1,73 +1,83 @@
-"""The core pack's rule files, loaded once more as a generated JSON index.
+"""The core pack, loaded once more as a generated JSON index.
 
-Parsing the core pack's YAML with positions was a tenth of a cold start. The
-index (``rules/core.index.json``, written by ``tools/gen_core_index.py``) holds
-each file's tree and where each rule's `id` was written, which is all a valid
-pack's loading reads (a rule's line); a pack error is reported from the YAML,
-which has every position. Values JSON cannot hold as they are (dates, keys that
-are not strings) are tagged. While the index's digest matches the rule files it
-is used; otherwise the YAML is (a slower start, the same pack), and
-tests/test_generated.py fails until the index is regenerated.
+Parsing the core pack's YAML, checking every rule and compiling its conditions was a
+fifth of a cold start. The index (``rules/core.index.json``, written by
+``tools/gen_core_index.py``) holds the pack as loading its YAML gave it: the header,
+the digest and every rule's fields. It can only be written from a pack that loaded
+without error, so reading it checks nothing again. Values JSON cannot hold as they
+are (dates, keys that are not strings) are tagged. While the index's digest matches
+the rule files it is used; otherwise the YAML is (a slower start, the same pack, and
+any error at the YAML's position), and tests/test_generated.py fails until the index
+is regenerated.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-import re
-from pathlib import Path
+import os
 from typing import Any
 
 from smplan_lint.digests import sha256
-from smplan_lint.load import Document
+from smplan_lint.packs.model import Pack, Rule
 
 INDEX_FILE = "core.index.json"
 _DATE, _PAIRS = "$date", "$pairs"
-_RULE_ID = re.compile(r"/rules/\d+/id")
 
 
-def rule_files(folder: Path) -> list[Path]:
-    """The pack's YAML files, as the pack loader finds them."""
-    return sorted(folder.glob("*.y*ml"))
+def rule_files(folder: str | os.PathLike[str]) -> list[str]:
+    """The pack's YAML files, as the pack loader finds them (the glob `*.y*ml`)."""
+    with os.scandir(folder) as entries:
+        return sorted(entry.path for entry in entries
+                      if entry.name.endswith("ml") and ".y" in entry.name[:-2])
 
 
-def source_digest(folder: Path) -> str:
+def source_digest(folder: str | os.PathLike[str]) -> str:
     digest = sha256()
     for path in rule_files(folder):
-        digest.update(f"{path.name}\0".encode())
-        digest.update(path.read_bytes())
+        digest.update(f"{os.path.basename(path)}\0".encode())
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
     return digest.hexdigest()
 
 
-def build_index(folder: Path, documents: list[Document]) -> dict[str, Any]:
-    """The index of the rule files' loaded documents (for tools/gen_core_index.py)."""
+def build_index(folder: str | os.PathLike[str], pack: Pack) -> dict[str, Any]:
+    """The index of the pack loaded from the folder's files (for tools/gen_core_index.py);
+    paths are kept relative to the folder, wherever the package is installed."""
+    header = {**pack._asdict(), "paths": [os.path.basename(path) for path in pack.paths]}
+    del header["rules"], header["providers"]   # providers are code, given by core_pack()
     return {
         "comment": "Generated from the rule files beside it by tools/gen_core_index.py; "
                    "do not edit.",
         "source_sha256": source_digest(folder),
-        "files": {Path(doc.path).name: {
-            "data": encode(doc.data),
-            "marks": {pointer: mark for pointer, mark in doc.marks.items()
-                      if _RULE_ID.fullmatch(pointer)},
-        } for doc in documents},
+        "pack": encode(header),
+        "rules": [encode({**rule._asdict(), "source": os.path.basename(rule.source),
+                          "cases": list(rule.cases), "uses": list(rule.uses)})
+                  for rule in pack.rules],
     }
 
 
-def indexed_documents(folder: Path) -> dict[str, Document] | None:
-    """Each rule file's document (by path) from the index, or None while it is stale."""
+def indexed_pack(folder: str | os.PathLike[str]) -> Pack | None:
+    """The pack from the folder's index, or None while the index is stale or unreadable."""
+    folder = os.fspath(folder)
     try:
-        index = read_index((folder / INDEX_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(index, dict) or index.get("source_sha256") != source_digest(folder):
-        return None
-    documents = {}
-    for name, kept in index["files"].items():
-        path = str(folder / name)
-        documents[path] = Document(
-            path, kept["data"],
-            {pointer: (mark[0], mark[1]) for pointer, mark in kept["marks"].items()}, [])
-    return documents
+        with open(os.path.join(folder, INDEX_FILE), encoding="utf-8") as handle:
+            index = read_index(handle.read())
+        if index.get("source_sha256") != source_digest(folder):
+            return None
+        return pack_from_index(folder, index)
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        return None   # not an index this version wrote: the YAML says what the pack is
+
+
+def pack_from_index(folder: str, index: dict[str, Any]) -> Pack:
+    """The pack an index (as `read_index` gives it) holds, its files in `folder`."""
+    rules = [Rule(**{**fields, "source": os.path.join(folder, fields["source"]),
+                     "cases": tuple(fields["cases"]), "uses": tuple(fields["uses"])})
+             for fields in index["rules"]]
+    header = index["pack"]
+    return Pack(**{**header, "rules": rules,
+                   "paths": [os.path.join(folder, name) for name in header["paths"]]})
 
 
 def encode(value: Any) -> Any:
@@ -82,7 +92,7 @@ def encode(value: Any) -> Any:
         return {_DATE: value.isoformat()}
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    raise TypeError(f"a rule file holds a {type(value).__name__}, which the index cannot")
+    raise TypeError(f"a rule holds a {type(value).__name__}, which the index cannot")
 
 
 def read_index(text: str) -> Any:

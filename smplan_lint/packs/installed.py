@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from pathlib import Path
 
 from smplan_lint.packs.load import check_clashes, core_pack, load_pack
 from smplan_lint.packs.model import Pack, PackError
@@ -19,7 +18,7 @@ def gather_packs(paths: list[str]) -> list[Pack]:
     """The core pack, installed packs (entry points), then packs named by path."""
     named = []
     for path in paths:
-        if not Path(path).exists():
+        if not os.path.exists(path):
             raise PackError("rule pack not found", path)
         named.append(load_pack(path))
     # A working copy named on the command line or in the config wins over the same
@@ -46,9 +45,10 @@ def _may_have_installed_packs() -> bool:
             continue
         for found in listing:
             if found.name.endswith((".dist-info", ".egg-info")):
-                with contextlib.suppress(OSError, UnicodeDecodeError):
-                    text = Path(found.path, "entry_points.txt").read_text(encoding="utf-8")
-                    if ENTRY_POINT_GROUP in text:
+                listed = os.path.join(found.path, "entry_points.txt")
+                with contextlib.suppress(OSError, UnicodeDecodeError), \
+                        open(listed, encoding="utf-8") as file:
+                    if ENTRY_POINT_GROUP in file.read():
                         return True
     return False
 
@@ -72,12 +72,12 @@ def _installed_packs() -> list[Pack]:
                             entry.value) from None
         location, providers = (found.get("path"), found.get("providers") or {}) \
             if isinstance(found, dict) else (found, {})
-        if not isinstance(location, str | Path) or not isinstance(providers, dict) or not all(
-                isinstance(fns, list) and all(callable(f) for f in fns)
-                for fns in providers.values()):
+        if not isinstance(location, str | os.PathLike) or not isinstance(providers, dict) \
+                or not all(isinstance(fns, list) and all(callable(f) for f in fns)
+                           for fns in providers.values()):
             raise PackError(f"installed pack {entry.name!r} must give a path, or "
                             "{'path': ..., 'providers': {fact_type: [callable]}}", entry.value)
-        pack = load_pack(str(location))
+        pack = load_pack(os.fspath(location))
         packs.append(pack._replace(providers=plugin_providers(pack.name, providers)))
     return packs
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smplan_lint import __version__
 from smplan_lint.conditions import Compiler, ConditionError
@@ -26,6 +24,9 @@ from smplan_lint.packs.model import Pack, PackError, Rule
 from smplan_lint.providers import CORE_PROVIDERS, owners
 from smplan_lint.safe_io import FileRefused, read_bounded
 
+if TYPE_CHECKING:  # imported where a pack is read from its files: the core pack has an index
+    from pathlib import Path
+
 RULE_KEYS = {
     "id", "name", "severity", "summary", "why", "fix", "message", "area", "at", "options",
     "given", "when", "join", "absent", "cases", "examples", "builtin", "uses",
@@ -33,6 +34,7 @@ RULE_KEYS = {
 REQUIRED_RULE_KEYS = ("id", "name", "severity", "summary", "why", "fix", "message", "examples")
 CASE_KEYS = {"when", "join", "absent", "severity", "message", "at"}
 HEADER_KEYS = {"name", "version", "prefix", "requires", "description", "fields"}
+HEADER_FILE = "pack.yaml"
 AREAS = ("file", "goals", "accounts", "missions", "audit", "impersonation", "plan")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -49,37 +51,29 @@ def core_pack() -> Pack:
 
 @lru_cache(maxsize=1)
 def _core(folder: str) -> Pack:
-    """The core pack, its files read from the generated index while it is fresh."""
-    from smplan_lint.packs.core_index import indexed_documents
+    """The core pack, read from its generated index while that is fresh."""
+    from smplan_lint.packs.core_index import indexed_pack
 
-    documents = indexed_documents(Path(folder))
-    if documents:
-        try:
-            return load_pack(folder, documents)
-        except PackError:  # said where the YAML, with every position, has it
-            pass
-    return load_pack(folder)
+    return indexed_pack(folder) or load_pack(folder)
 
 
-def load_pack(path: str, loaded: Mapping[str, Document] | None = None) -> Pack:
-    """The pack at `path`; a file whose path `loaded` holds is taken from there."""
-    def read(file: Path) -> Document:
-        return loaded[str(file)] if loaded and str(file) in loaded else _read(file)
+def load_pack(path: str) -> Pack:
+    """The pack at `path`: a pack file, or a folder with `pack.yaml` and rule files."""
+    from pathlib import Path
 
     target = Path(path)
     if target.is_dir():
-        header_file = target / "pack.yaml"
+        header_file = target / HEADER_FILE
         if not header_file.is_file():
-            raise PackError("a pack folder needs a pack.yaml with the pack: header", str(target))
-        files = sorted(p for p in target.glob("*.y*ml") if p.name != "pack.yaml")
-        header_doc = read(header_file)
-        pack = _header(header_doc)
+            raise PackError(f"a pack folder needs a {HEADER_FILE} with the pack: header",
+                            str(target))
+        files = sorted(p for p in target.glob("*.y*ml") if p.name != HEADER_FILE)
+        pack = _header(_read(header_file))
         for rule_file in files:
-            pack = _add_rules(pack, read(rule_file), header_allowed=False)
+            pack = _add_rules(pack, _read(rule_file), header_allowed=False)
     else:
-        document = read(target)
-        pack = _header(document)
-        pack = _add_rules(pack, document, header_allowed=True)
+        document = _read(target)
+        pack = _add_rules(_header(document), document, header_allowed=True)
     check_clashes([pack])
     return pack
 
