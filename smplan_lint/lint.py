@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime
 import functools
-import string
+
+# What string.Formatter().parse returns, without importing `string` (its Template class
+# compiles a pattern: about a millisecond of every start).
+from _string import formatter_parser
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -266,7 +269,7 @@ def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
     finding."""
     try:
         return tuple((text, name, noun or "")
-                     for text, name, noun, _ in string.Formatter().parse(template))
+                     for text, name, noun, _ in formatter_parser(template))
     except ValueError:  # unbalanced braces: shown as written
         return ((template, None, ""),)
 

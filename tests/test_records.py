@@ -50,6 +50,51 @@ def test_it_is_the_tuple_typing_would_make() -> None:
     assert pickle.loads(pickle.dumps(ours)) == ours  # worker processes get records by pickle
 
 
+class Empty(NamedTuple):
+    pass
+
+
+class Single(NamedTuple):
+    only: str = "x"
+
+
+@pytest.mark.parametrize(("ours", "fields", "defaults", "values"), [
+    (Point, ("x", "y", "tags"), (0, ()), (1, 2, ("a",))),
+    (Empty, (), (), ()),
+    (Single, ("only",), ("x",), ("y",)),
+])
+def test_it_is_the_class_collections_namedtuple_makes(ours: type, fields: tuple[str, ...],
+                                                      defaults: tuple, values: tuple) -> None:
+    import collections
+    import copy
+
+    theirs = collections.namedtuple(ours.__name__, fields, defaults=defaults)
+    mine, other = ours(*values), theirs(*values)
+    assert repr(mine) == repr(other) and mine._asdict() == other._asdict()
+    assert ours.__match_args__ == theirs.__match_args__ == fields
+    assert ours._field_defaults == theirs._field_defaults
+    assert ours._make(values) == mine and copy.deepcopy(mine) == mine
+    assert type(copy.copy(mine)) is ours and pickle.loads(pickle.dumps(mine)) == mine
+    assert ours.__new__.__defaults__ == theirs.__new__.__defaults__
+    assert ours.__new__.__qualname__ == f"{ours.__name__}.__new__"
+    assert [getattr(mine, field) for field in fields] == list(values)
+    with pytest.raises(TypeError, match=f"Expected {len(fields)} arguments"):
+        ours._make((*values, 1))
+    with pytest.raises(ValueError, match="unexpected field names: \\['nope'\\]"):
+        mine._replace(nope=1)
+    with pytest.raises(TypeError):
+        ours(*values, 1)
+    assert Empty.__doc__ == "Empty()" and Point.__doc__ == "A point on a grid."
+
+
+def test_a_record_matches_a_class_pattern_by_position() -> None:
+    match Point(1, 2):
+        case Point(x, y):
+            assert (x, y) == (1, 2)
+        case _:
+            pytest.fail("Point(x, y) matches by __match_args__")
+
+
 def test_a_field_without_default_after_one_with_default_is_refused() -> None:
     with pytest.raises(TypeError, match="follows one with a default"):
         class Bad(NamedTuple):  # noqa: F841

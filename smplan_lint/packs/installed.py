@@ -12,6 +12,9 @@ from smplan_lint.packs.model import Pack, PackError
 from smplan_lint.providers import plugin_providers
 
 ENTRY_POINT_GROUP = "smplan_lint.packs"
+# The standard library's folders, which hold no distribution: not worth listing.
+_STDLIB = os.path.dirname(os.__file__)
+_NO_DISTRIBUTIONS = frozenset({_STDLIB, os.path.join(_STDLIB, "lib-dynload")})
 
 
 def gather_packs(paths: list[str]) -> list[Pack]:
@@ -37,6 +40,8 @@ def _may_have_installed_packs() -> bool:
     A path entry that is not a folder (a zip) sends us the full way.
     """
     for entry in sys.path:
+        if entry in _NO_DISTRIBUTIONS:
+            continue
         try:
             listing = list(os.scandir(entry or "."))
         except NotADirectoryError:
