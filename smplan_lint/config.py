@@ -35,7 +35,8 @@ _MAY_NAME_SECTION = re.compile(
     r"""\btool\s*\.\s*["']?smplan-lint|[{,]\s*["']?smplan-lint["']?\s*[.=]"""
     r"""|(?P<key>^\s*["']?smplan-lint["']?\s*[.=])""",
     re.MULTILINE)
-_TABLE_HEADER = re.compile(r"""^[ \t]*\[(?!\[)[ \t]*["']?([^\]\n]*?)["']?[ \t]*\]""", re.MULTILINE)
+# compiled when a `smplan-lint` key is found (re's own cache), not at every start
+_TABLE_HEADER = r"""^[ \t]*\[(?!\[)[ \t]*["']?([^\]\n]*?)["']?[ \t]*\]"""
 
 
 def _may_name_section(text: str) -> bool:
@@ -43,7 +44,7 @@ def _may_name_section(text: str) -> bool:
     for match in _MAY_NAME_SECTION.finditer(text):
         if match["key"] is None:
             return True  # a dotted `tool.` key, or a key of an inline table
-        tables = _TABLE_HEADER.findall(text, 0, match.start())
+        tables = re.compile(_TABLE_HEADER, re.MULTILINE).findall(text, 0, match.start())
         if tables and tables[-1] == "tool":
             return True
     return False

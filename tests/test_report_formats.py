@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import sarif_validator
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smplan_lint.findings import Finding, help_command, rank
 from smplan_lint.report import Report, RuleInfo, render
@@ -534,3 +536,16 @@ def test_rules_listing_is_a_table_under_a_header() -> None:
     assert set(lines[1]) == {"-", " "}
     assert lines[2].split()[:4] == ["SMP001", "duplicate-key", "error", "core"]
     assert len({line.index(" core ") for line in lines[2:]}) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2100)
+               | st.sampled_from("\x1b\x07\x7f\x85\u200e\u202e\u2066\n\t")))
+def test_text_from_a_plan_reaches_the_terminal_with_every_control_escaped(text: str) -> None:
+    """The printable fast path of `visible` escapes exactly what the full pattern does."""
+    from smplan_lint.report.common import _CONTROL, visible
+
+    shown = visible(text)
+    assert shown == re.sub(_CONTROL, lambda m: m.group().encode("unicode_escape").decode(),
+                           text)
+    assert not re.search(_CONTROL, shown)

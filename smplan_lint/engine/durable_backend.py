@@ -131,8 +131,10 @@ class _Ruleset:
         number = fact["_n"]
         shown = {"type": fact["type"], "_n": number}
         for path, name in self.fields[fact["type"]]:
-            value = field_value(fact, path)
-            if value is not MISSING:
+            value = fact.get(path, MISSING) if "." not in path else field_value(fact, path)
+            if type(value) is str:  # the usual value: as _engine_value gives it, one call less
+                shown[name] = _TEXT + value
+            elif value is not MISSING:
                 shown[name] = _engine_value(value, number, name)
         return shown
 

@@ -36,7 +36,7 @@ CASE_KEYS = {"when", "join", "absent", "severity", "message", "at"}
 HEADER_KEYS = {"name", "version", "prefix", "requires", "description", "fields"}
 HEADER_FILE = "pack.yaml"
 AREAS = ("file", "goals", "accounts", "missions", "audit", "impersonation", "plan")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"  # compiled when a pack is read from its files
 
 
 def core_pack() -> Pack:
@@ -247,7 +247,7 @@ def _check_identity(pack: Pack, document: Document, raw: dict, pointer: str) -> 
     if not re.fullmatch(rf"{pack.prefix}\d+", rule_id):
         raise _fail(document, f"{pointer}/id",
                     f"rule id '{rule_id}' must be the pack prefix {pack.prefix} and digits")
-    if not _NAME.match(name):
+    if not re.match(_NAME, name):
         raise _fail(document, f"{pointer}/name", f"rule name '{name}' must be kebab-case")
     if raw["severity"] not in SEVERITIES:
         raise _fail(document, f"{pointer}/severity",

@@ -14,13 +14,16 @@ TOOL_NAME = "smplan-lint"
 NOT_LINTED = "could not be linted"
 # C0 and C1 controls and DEL, except newline and tab: a plan's text must never drive the
 # terminal (clear the screen, retitle the window) or a CI log. Colour is ours alone.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Compiled at the first text that has a character outside the printable ones (re's cache).
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def visible(text: str) -> str:
     """Control characters from the plan shown escaped (`\\x1b`), never acted on."""
-    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"),
-                        text)
+    if text.isprintable():  # every character _CONTROL names is unprintable
+        return text
+    return re.sub(_CONTROL, lambda found: found.group().encode("unicode_escape").decode("ascii"),
+                  text)
 
 
 def counts(report: Report) -> dict[str, int]:
