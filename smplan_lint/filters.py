@@ -82,8 +82,10 @@ def resolve_policy(config: Config, index: RuleIndex, selection: Selection) -> Po
     from smplan_lint.config import split_rule_list
 
     where = config.source or "config"
-    chosen = split_rule_list(list(selection.select)) or config.select
-    enabled = index.resolve(chosen, "--select") if chosen else set(index.rules)
+    chosen, named = split_rule_list(list(selection.select)), "--select"
+    if not chosen:  # an unknown rule in the file's `select:` is named at the file
+        chosen, named = list(config.select), where
+    enabled = index.resolve(chosen, named) if chosen else set(index.rules)
     enabled -= index.resolve(config.ignore, where)
     enabled -= index.resolve(split_rule_list(list(selection.ignore)), "--ignore")
     severity = {rule_id: level for token, level in config.severity.items()

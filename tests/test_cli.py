@@ -169,6 +169,15 @@ def test_unknown_config_key_is_an_error_naming_the_nearest(tmp_path):
     assert ":2:1:" in err
 
 
+def test_an_unknown_rule_is_named_where_it_was_written(tmp_path):
+    (tmp_path / ".smplan-lint.yaml").write_text("select: [SMP2O1]\n")
+    shutil.copy(HEALTHY, tmp_path / "inventory.yaml")
+    from_file = run_cli(cwd=tmp_path).stderr.decode()
+    assert ".smplan-lint.yaml: unknown rule 'SMP2O1'" in from_file and "--select" not in from_file
+    from_option = run_cli("--select", "SMP2O2", cwd=tmp_path).stderr.decode()
+    assert "--select: unknown rule 'SMP2O2'" in from_option
+
+
 def test_unknown_rule_option_is_an_error(tmp_path):
     (tmp_path / ".smplan-lint.yaml").write_text("rules: {SMP205: {dayz: 3}}\n")
     shutil.copy(HEALTHY, tmp_path / "inventory.yaml")
