@@ -89,7 +89,8 @@ def load_config(path: str | None) -> Config:
         return Config()
     from pathlib import Path
 
-    return _build(_read(Path(path), set()), Path(path))
+    source = Path(path)
+    return _build(_read(source, set()), source)
 
 
 def _pyproject_section(path: str | Path) -> dict[str, Any] | None:

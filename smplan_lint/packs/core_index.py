@@ -26,7 +26,8 @@ _DATE, _PAIRS = "$date", "$pairs"
 
 
 def rule_files(folder: str | os.PathLike[str]) -> list[str]:
-    """The pack's YAML files, as the pack loader finds them (the glob `*.y*ml`)."""
+    """A pack folder's YAML files (the glob `*.y*ml`), sorted: the files the pack loader
+    reads, and so the ones the index's digest covers."""
     with os.scandir(folder) as entries:
         return sorted(entry.path for entry in entries
                       if entry.name.endswith("ml") and ".y" in entry.name[:-2])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from smplan_lint.findings import SEVERITIES
 from smplan_lint.inventory import FIELD_TYPES, RECORD_KINDS
 from smplan_lint.load import Document, UnusableInput, load_bytes
 from smplan_lint.packs.compile import compile_rule
+from smplan_lint.packs.core_index import indexed_pack, rule_files
 from smplan_lint.packs.model import Pack, PackError, Rule
 from smplan_lint.providers import CORE_PROVIDERS, owners
 from smplan_lint.safe_io import FileRefused, read_bounded
@@ -52,8 +54,6 @@ def core_pack() -> Pack:
 @lru_cache(maxsize=1)
 def _core(folder: str) -> Pack:
     """The core pack, read from its generated index while that is fresh."""
-    from smplan_lint.packs.core_index import indexed_pack
-
     return indexed_pack(folder) or load_pack(folder)
 
 
@@ -67,7 +67,7 @@ def load_pack(path: str) -> Pack:
         if not header_file.is_file():
             raise PackError(f"a pack folder needs a {HEADER_FILE} with the pack: header",
                             str(target))
-        files = sorted(p for p in target.glob("*.y*ml") if p.name != HEADER_FILE)
+        files = [file for file in rule_files(target) if os.path.basename(file) != HEADER_FILE]
         pack = _header(_read(header_file))
         for rule_file in files:
             pack = _add_rules(pack, _read(rule_file), header_allowed=False)
@@ -78,7 +78,7 @@ def load_pack(path: str) -> Pack:
     return pack
 
 
-def _read(path: Path) -> Document:
+def _read(path: str | Path) -> Document:
     """A pack file, read bounded: a FIFO or a link to a device in a pack folder must
     not hang the run."""
     try:
