@@ -108,9 +108,23 @@ def _pyproject_section(path: str | Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: cannot read: {error}") from None
+        raise ConfigError(_toml_error(str(path), text, str(error))) from None
     section = data.get("tool", {}).get("smplan-lint")
     return section if isinstance(section, dict) else None
+
+
+def _toml_error(path: str, text: str, message: str) -> str:
+    """tomllib's message with its position moved to the front, where editors look."""
+    import re
+
+    found = re.fullmatch(r"(.*) \(at (?:line (\d+), column (\d+)|(end of document))\)", message)
+    if found is None:
+        return f"{path}: not valid TOML: {message}"
+    reason, line, column, at_end = found.groups()
+    if at_end:
+        lines = text.split("\n")
+        line, column = str(len(lines)), str(len(lines[-1]) + 1)
+    return f"{path}:{line}:{column}: not valid TOML: {reason[:1].lower()}{reason[1:]}"
 
 
 def _read(path: Path, seen: set[Path]) -> dict[str, Any]:

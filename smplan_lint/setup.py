@@ -74,11 +74,14 @@ class Setups:
         self._built: dict[tuple[str | None, Selection], Setup] = {}
 
     def config_file(self, path: str) -> str | None:
-        from smplan_lint.config import discover
+        from smplan_lint.config import ConfigError, discover
 
         if self.config_path:
             return self.config_path
-        return discover(os.getcwd() if path == STDIN else path)
+        try:  # a pyproject.toml on the way up is parsed to learn if it holds our section
+            return discover(os.getcwd() if path == STDIN else path)
+        except ConfigError as error:
+            raise SetupError(str(error)) from None
 
     def patterns(self, folder: str) -> Sequence[str]:
         """What a folder is searched for: its own configuration says."""

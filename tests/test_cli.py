@@ -151,12 +151,14 @@ def test_a_broken_pyproject_is_an_error_only_where_it_holds_our_section(tmp_path
                      '[project.scripts]\nsmplan-lint = "smplan_lint.console:entry\n'):
         (tmp_path / "pyproject.toml").write_text(not_ours)  # not ours to judge
         assert run_cli(cwd=tmp_path).returncode == 0
-    for ours in ('[tool.smplan-lint]\nselect = ["SMP1"\n',
-                 '[tool]\nsmplan-lint.select = ["SMP1"\n'):
+    for ours, where in (('[tool.smplan-lint]\nselect = ["SMP1"\n', "3:1: not valid TOML: unclosed"),
+                        ('[tool]\nsmplan-lint.select = "SMP1\n', "2:27: not valid TOML: illegal")):
         (tmp_path / "pyproject.toml").write_text(ours)
-        result = run_cli(cwd=tmp_path)
-        assert result.returncode == 2
-        assert "pyproject.toml: cannot read" in result.stderr.decode()
+        for result in (run_cli(cwd=tmp_path), run_cli("inventory.yaml", cwd=tmp_path)):
+            assert result.returncode == 2
+            assert result.stderr.decode().startswith(  # a message at its place, no crash
+                f"smplan-lint: error: {tmp_path / 'pyproject.toml'}:{where}")
+            assert "internal error" not in result.stderr.decode()
 
 
 def test_unknown_config_key_is_an_error_naming_the_nearest(tmp_path):
