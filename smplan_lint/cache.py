@@ -28,7 +28,6 @@ answers are then worked out again.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Iterator
@@ -43,6 +42,8 @@ MAX_ENTRIES = 200_000
 MAX_FILE_SIZE = 64 * 1024 * 1024
 UNUSED_DAYS = 30
 """A file no run has used for this long is removed."""
+PATTERNS = ".patterns"
+"""The suffix of the files of compiled patterns kept beside the answers (pattern_cache.py)."""
 MISSING: Any = object()
 """What `Store.get` returns for a question not answered before (None is an answer)."""
 
@@ -76,6 +77,8 @@ class Store:
         day. A cache that cannot be written is no error."""
         if self._kept is None:
             return
+        import json  # where used: pattern_cache imports this module before json's patterns
+
         from smplan_lint.safe_io import FileRefused, write_atomic
 
         try:
@@ -90,7 +93,7 @@ class Store:
             unused_since = time.time() - UNUSED_DAYS * _DAY
             with os.scandir(self.folder) as others:
                 for other in others:
-                    if (other.name.endswith(".json") and other.path != self.path
+                    if (other.name.endswith((".json", PATTERNS)) and other.path != self.path
                             and other.stat().st_mtime < unused_since):
                         with suppress(FileNotFoundError):  # another run removed it first
                             os.unlink(other.path)
@@ -104,6 +107,8 @@ class Store:
 
 
 def _read(path: str) -> dict[str, Any]:
+    import json
+
     from smplan_lint.safe_io import FileRefused, read_bounded
 
     try:

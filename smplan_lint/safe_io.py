@@ -71,8 +71,9 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` (UTF-8) to a temporary file beside `path`, then rename it over `path`."""
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write `text` (UTF-8) or bytes to a temporary file beside `path`, then rename it
+    over `path`."""
     import tempfile
 
     target = os.fspath(path)
@@ -85,8 +86,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     except OSError as error:
         raise FileRefused(f"cannot write: {error.strerror or error}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode)
                  if os.path.exists(target) else 0o644)
         os.replace(temporary, target)

@@ -52,9 +52,15 @@ def engine_name(request: pytest.FixtureRequest) -> str:
 
 def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """The real command in a child process: exit codes and stderr as a user sees them."""
-    return subprocess.run([sys.executable, "-m", "smplan_lint", *args], cwd=cwd, input=input,
+    """The real command in a child process: exit codes and stderr as a user sees them.
+
+    No run may crash: whatever a test gives it, a traceback or an "internal error"
+    fails the test (a test that checks only a substring of the message would pass)."""
+    done = subprocess.run([sys.executable, "-m", "smplan_lint", *args], cwd=cwd, input=input,
                           capture_output=True, env=env, timeout=120)
+    assert b"internal error" not in done.stderr and b"Traceback" not in done.stderr, \
+        done.stderr.decode(errors="replace")
+    return done
 
 
 def modules_after_run(*args: str, forget: tuple[str, ...] = ()) -> set[str]:

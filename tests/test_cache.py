@@ -32,9 +32,10 @@ def _lint(tmp: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[by
     return done.stdout, imported
 
 
-def _files(tmp: Path) -> list[Path]:
+def _files(tmp: Path, kind: str = "*.json") -> list[Path]:
+    """The answers' files (kind "*" adds the compiled patterns: test_pattern_cache.py)."""
     folder = tmp / "xdg" / "smplan-lint"
-    return sorted(folder.iterdir()) if folder.exists() else []
+    return sorted(folder.glob(kind)) if folder.exists() else []
 
 
 def test_a_second_run_reads_nothing_again_and_reports_the_same(tmp_path: Path) -> None:
@@ -49,9 +50,9 @@ def test_a_second_run_reads_nothing_again_and_reports_the_same(tmp_path: Path) -
 
 def test_no_cache_and_the_environment_turn_it_off(tmp_path: Path) -> None:
     kept, _ = _lint(tmp_path, "--no-cache")
-    assert _files(tmp_path) == []
+    assert _files(tmp_path, "*") == []
     off, _ = _lint(tmp_path, env={cache.ENVIRONMENT_OFF: "1"})
-    assert _files(tmp_path) == [] and off == kept
+    assert _files(tmp_path, "*") == [] and off == kept
     on, _ = _lint(tmp_path, env={cache.ENVIRONMENT_OFF: "0"})
     assert _files(tmp_path) and on == kept
 
@@ -61,7 +62,7 @@ def test_nothing_is_written_beside_the_plan_or_in_the_working_folder(tmp_path: P
     work.mkdir()
     _lint(tmp_path)
     assert list(work.iterdir()) == []
-    assert all(path.is_relative_to(tmp_path / "xdg") for path in _files(tmp_path))
+    assert all(path.is_relative_to(tmp_path / "xdg") for path in _files(tmp_path, "*"))
 
 
 def test_a_damaged_or_unwritable_cache_costs_time_not_findings(tmp_path: Path) -> None:

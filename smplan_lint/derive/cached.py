@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from smplan_lint import cache
+from smplan_lint import cache, pattern_cache
 from smplan_lint.derive.answers import GoalReading, Verdict
 
 Question = TypeVar("Question")
@@ -70,15 +70,24 @@ def _answered(kind: str, questions: list[Question], key: Callable[[Question], st
     keys are worked out only while the cache is on."""
     store = cache.store(kind)
     if store is None or not questions:
-        return work(questions) if questions else []
+        return _worked(work, questions) if questions else []
     keys = [key(question) for question in questions]
     answers: list[Any] = [_recalled(store.get(key), from_json) for key in keys]
     todo = [number for number, answer in enumerate(answers) if answer is cache.MISSING]
     if todo:
-        for number, answer in zip(todo, work([questions[n] for n in todo]), strict=True):
+        worked = _worked(work, [questions[n] for n in todo])
+        for number, answer in zip(todo, worked, strict=True):
             answers[number] = answer
             store.put(keys[number], to_json(answer))
     return answers
+
+
+def _worked(work: Callable[[list[Question]], list[Answer]],
+            questions: list[Question]) -> list[Answer]:
+    """`work` done, the patterns it builds from the questions not kept between runs
+    (pattern_cache.py): they differ from plan to plan, and the answers are kept."""
+    with pattern_cache.not_kept():
+        return work(questions)
 
 
 def _recalled(kept: Any, from_json: Callable[[Any], Answer]) -> Any:
