@@ -21,8 +21,9 @@ def _answer_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _cache_outside_home(_answer_cache: Path, monkeypatch: pytest.MonkeyPatch):
-    """Answers kept between runs go to a folder of the test session, never the user's
-    ~/.cache; in-process runs turn the cache on, so it is turned off after each test."""
+    """Answers and compiled patterns kept between runs go to a folder of the test
+    session, never the user's ~/.cache; in-process runs turn the cache on, so it is
+    turned off after each test."""
     from smplan_lint import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(_answer_cache))
