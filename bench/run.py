@@ -12,10 +12,11 @@ beside it, the python back end:
 a. cold start on the 50-account plan, the `smplan-lint` console script as a
    subprocess, against `yamllint -d relaxed` on the same file, with the text
    report (the default, laid out by tabulate)  [<= 0.5] and the JSON report
-   [<= 1.0]. Goal readings and verdicts are kept between runs (in a cache folder
-   of this run, XDG_CACHE_HOME), so a run after the first reads none again, as a
-   pre-commit hook's runs do; the rows marked "no cache" read every one afresh,
-   as the first run on a new machine does (reported, no target)
+   [<= 1.0]. Goal readings, verdicts and compiled patterns are kept between runs
+   (in a cache folder of this run, XDG_CACHE_HOME), so a run after the first
+   reads and compiles none again, as a pre-commit hook's runs do; the rows marked
+   "no cache" do it all afresh, as the first run on a new machine does (reported,
+   no target)
 b. linting the 10,000-account plan in-process (packs already compiled, one
    50-account lint done first) against `yaml.load(text, Loader=yaml.CSafeLoader)`
    on the same bytes, as the ratio of the best times and as the median of each

@@ -141,8 +141,8 @@ def setup_here(config_path: str | None, rule_paths: tuple[str, ...],
               help="Largest file read (plan, config, pack, baseline); default 50MB.")
 @click.option("--no-color", is_flag=True, help="No colour, even on a terminal.")
 @click.option("--no-cache", is_flag=True,
-              help="Read every goal and profile afresh (answers are otherwise kept "
-                   "under $XDG_CACHE_HOME/smplan-lint).")
+              help="Read every goal and profile, and compile every pattern, afresh "
+                   "(otherwise kept under $XDG_CACHE_HOME/smplan-lint).")
 @click.option("--group-by", type=click.Choice(GROUP_BY), help="Group text output by owner.")
 @engine_option
 @click.option("--verbose", "-v", is_flag=True, help="Say which files and engine were used.")

@@ -58,6 +58,8 @@ def start(argv: Sequence[str] = (), environ: Mapping[str, str] = os.environ,
     if not _supported() or "--no-cache" in argv or environ.get(cache.ENVIRONMENT_OFF, "0") not in (
             "", "0"):
         return None
+    global _passed_over
+    _passed_over = set()
     kept = _read(path())
     try:
         built = {key: _sre.compile(key[1], flags, array("I", code).tolist(), *groups)
@@ -68,17 +70,22 @@ def start(argv: Sequence[str] = (), environ: Mapping[str, str] = os.environ,
     return kept
 
 
+_passed_over: set[Key] | None = None
+"""Patterns compiled inside `not_kept`, once `start` has run."""
+
+
 @contextmanager
 def not_kept() -> Iterator[None]:
     """Patterns first compiled inside are not kept (see the module's docstring)."""
-    before = set(getattr(re, "_cache", ()))
+    passed_over = _passed_over
+    if passed_over is None:  # no run keeps patterns: nothing to note
+        yield
+        return
+    before = set(re._cache)  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        _passed_over.update(key for key in getattr(re, "_cache", ()) if key not in before)
-
-
-_passed_over: set[Key] = set()
+        passed_over.update(key for key in re._cache if key not in before)  # type: ignore[attr-defined]
 
 
 def finish(kept: dict[Key, Program] | None) -> None:
@@ -87,7 +94,7 @@ def finish(kept: dict[Key, Program] | None) -> None:
         return
     compiled = dict(re._cache)  # type: ignore[attr-defined]
     new = {key: program for key, pattern in compiled.items()
-           if key not in kept and key not in _passed_over
+           if key not in kept and key not in (_passed_over or ())
            and (program := _program(key, pattern)) is not None}
     if not new:
         return
