@@ -99,14 +99,14 @@ def finish(kept: dict[Key, Program] | None) -> None:
     if not new:
         return
     programs = list({**kept, **new}.items())[-MAX_PATTERNS:]
-    payload = marshal.dumps((_FORMAT, _build(), [
-        (key[0] is bytes, key[1], key[2], *program) for key, program in programs]))
     from smplan_lint.safe_io import FileRefused, write_atomic
 
     try:
+        payload = marshal.dumps((_FORMAT, _build(), [
+            (key[0] is bytes, key[1], int(key[2]), *program) for key, program in programs]))
         os.makedirs(os.path.dirname(path()), exist_ok=True)
         write_atomic(path(), zlib.adler32(payload).to_bytes(4, "big") + payload)
-    except (OSError, FileRefused):  # a cache that cannot be written is no error
+    except (ValueError, OSError, FileRefused):  # a cache that cannot be written is no error
         return
 
 
@@ -136,10 +136,11 @@ def _program(key: Key, pattern: re.Pattern[Any]) -> Program | None:
         by_number: list[str | None] = [None] * parsed.state.groups
         for name, number in names.items():
             by_number[number] = name
-        program = (flags | parsed.state.flags, array("I", code).tobytes(),
-                   parsed.state.groups - 1, names, tuple(by_number))
+        # Plain ints: `re` may be given an int subclass as flags (3.13's re.split does).
+        program = (int(flags | parsed.state.flags), array("I", code).tobytes(),
+                   int(parsed.state.groups - 1), names, tuple(by_number))
         same = _sre.compile(source, program[0], list(code), *program[2:]) == pattern
-        return program if type(source) is kind and same else None
+        return program if kind in (str, bytes) and type(source) is kind and same else None
     except Exception:  # noqa: BLE001  (re's internals changed: keep nothing, lose nothing)
         return None
 

@@ -110,6 +110,19 @@ def test_a_damaged_file_or_another_interpreters_file_is_passed_over(
     assert pattern_cache.start() == {}
 
 
+def test_flags_given_as_an_int_subclass_are_kept_as_the_int(cache_home: Path) -> None:
+    """Python 3.13's re.split passes a sentinel int subclass as flags, which marshal
+    cannot write; the run must still end cleanly and the pattern be kept."""
+    class Zero(int):
+        pass
+
+    kept = pattern_cache.start()
+    re.compile(r"a/b", Zero(0))
+    pattern_cache.finish(kept)
+    re.purge()
+    assert (str, r"a/b", 0) in (pattern_cache.start() or {})
+
+
 def test_the_cache_switches_off_as_the_answers_do(cache_home: Path) -> None:
     assert pattern_cache.start(["plan.yaml", "--no-cache"]) is None
     assert pattern_cache.start(environ={cache.ENVIRONMENT_OFF: "1"}) is None
