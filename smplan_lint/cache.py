@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -83,8 +83,7 @@ class Store:
 
         try:
             if self._used == self._kept:
-                if os.stat(self.path).st_mtime < time.time() - _DAY:
-                    os.utime(self.path)
+                mark_used(self.path)
                 return
             used = self._used
             kept = dict(list(used.items())[:MAX_ENTRIES]) if len(used) > MAX_ENTRIES else used
@@ -127,10 +126,22 @@ def enable(folder: str | os.PathLike[str] | None = None) -> None:
     """Keep answers in `folder` (default: `default_folder()`) from now on in this
     process, unless the environment turns the cache off."""
     global _folder
-    if os.environ.get(ENVIRONMENT_OFF, "0") not in ("", "0"):
+    if turned_off(os.environ):
         return
     _folder = os.fspath(folder) if folder else default_folder()
     _stores.clear()
+
+
+def turned_off(environ: Mapping[str, str]) -> bool:
+    """Whether the environment turns the cache off (ENVIRONMENT_OFF set, and not to 0)."""
+    return environ.get(ENVIRONMENT_OFF, "0") not in ("", "0")
+
+
+def mark_used(path: str) -> None:
+    """Note that a run used the file (at most once a day), so that it outlives
+    UNUSED_DAYS; raises OSError as os.stat does."""
+    if os.stat(path).st_mtime < time.time() - _DAY:
+        os.utime(path)
 
 
 def disable() -> None:

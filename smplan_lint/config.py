@@ -115,8 +115,6 @@ def _pyproject_section(path: str | Path) -> dict[str, Any] | None:
 
 def _toml_error(path: str, text: str, message: str) -> str:
     """tomllib's message with its position moved to the front, where editors look."""
-    import re
-
     found = re.fullmatch(r"(.*) \(at (?:line (\d+), column (\d+)|(end of document))\)", message)
     if found is None:
         return f"{path}: not valid TOML: {message}"

@@ -29,7 +29,6 @@ import marshal
 import os
 import re
 import sys
-import time
 import zlib
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
@@ -42,7 +41,6 @@ MAX_PATTERNS = 512
 """Programs kept at most (as many as `re`'s own cache holds); the oldest go first."""
 MAX_FILE_SIZE = 16 * 1024 * 1024
 _FORMAT = 1
-_DAY = 86400
 
 Key = tuple[type, Any, int]
 """How `re` caches a pattern: (str or bytes, the pattern, its flags)."""
@@ -55,8 +53,7 @@ def start(argv: Sequence[str] = (), environ: Mapping[str, str] = os.environ,
           ) -> dict[Key, Program] | None:
     """Put the kept patterns in `re`'s cache. Returns what was kept, for `finish`, or
     None when the cache is off or this interpreter's programs cannot be kept."""
-    if not _supported() or "--no-cache" in argv or environ.get(cache.ENVIRONMENT_OFF, "0") not in (
-            "", "0"):
+    if not _supported() or "--no-cache" in argv or cache.turned_off(environ):
         return None
     global _passed_over
     _passed_over = set()
@@ -101,16 +98,18 @@ def finish(kept: dict[Key, Program] | None) -> None:
     programs = list({**kept, **new}.items())[-MAX_PATTERNS:]
     from smplan_lint.safe_io import FileRefused, write_atomic
 
+    target = path()
     try:
         payload = marshal.dumps((_FORMAT, _build(), [
             (key[0] is bytes, key[1], int(key[2]), *program) for key, program in programs]))
-        os.makedirs(os.path.dirname(path()), exist_ok=True)
-        write_atomic(path(), zlib.adler32(payload).to_bytes(4, "big") + payload)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        write_atomic(target, zlib.adler32(payload).to_bytes(4, "big") + payload)
     except (ValueError, OSError, FileRefused):  # a cache that cannot be written is no error
         return
 
 
 def path() -> str:
+    """This interpreter build's file of programs, in the answers' cache folder."""
     digest = zlib.crc32(_build().encode()) & 0xFFFFFFFF
     return os.path.join(cache.default_folder(), f"{digest:08x}{cache.PATTERNS}")
 
@@ -151,8 +150,7 @@ def _read(file: str) -> dict[Key, Program]:
 
     try:
         data = read_bounded(file, MAX_FILE_SIZE)
-        if os.stat(file).st_mtime < time.time() - _DAY:
-            os.utime(file)  # used: not one of the files unused for a month (cache.py)
+        cache.mark_used(file)
     except (OSError, FileRefused):
         return {}
     payload = memoryview(data)[4:]
