@@ -425,10 +425,6 @@ def test_no_score_when_nothing_could_be_linted(errors: list[InputError]) -> None
 def test_tab_indented_plan_through_the_command(tmp_path: Path) -> None:
     plan = tmp_path / "tabs.smplan.yaml"
     plan.write_text("version: 1\naccounts:\n\t- id: a\n", encoding="utf-8")
-    probe = subprocess.run([sys.executable, "-m", "smplan_lint", "--format", "json", str(plan)],
-                           capture_output=True, text=True, cwd=ROOT, check=False)
-    if '"errors"' not in probe.stdout:
-        pytest.skip("the command does not pass unusable inputs to the report yet")
     html = lint_html(str(plan), tmp_path=tmp_path, statuses=(2,))
     assert "could not be linted" in html and "tabs.smplan.yaml:3" in html
     assert "/ 100" not in html and "No problems found" not in html
