@@ -528,6 +528,22 @@ def test_wide_characters_are_measured_only_in_tables_that_have_them(tmp_path: Pa
     assert lines == ["計画  a", "xy    b"]
 
 
+_CELL_PARTS = st.sampled_from(["a", "plan.yaml:12:5", "SMP101", "error", "1.5", "True", "é",
+                                "計画", "\x1b[31m", "\x1b[0m", " ", "\n", "\u2028", "\x85"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda width: st.lists(
+    st.lists(st.lists(_CELL_PARTS, max_size=3).map("".join), min_size=width, max_size=width),
+    max_size=5)))
+def test_plain_table_is_tabulates_table_cell_by_cell(rows: list[list[str]]) -> None:
+    """The text report hands tabulate its columns as multiline cells (quicker); the text
+    must be what tabulate gives cell by cell, whatever the cells hold."""
+    from smplan_lint.report.table import plain_table, table
+
+    assert plain_table(rows) == table(rows, tablefmt="plain", disable_numparse=True)
+
+
 def test_rules_listing_is_a_table_under_a_header() -> None:
     from conftest import run_cli
 

@@ -34,6 +34,7 @@ GAP = "  "  # between columns, as tabulate's plain format separates them
 WIDE = 100  # from this width on, the message sits beside the columns
 MESSAGE_MIN = 50  # ... if it gets at least this many columns there
 UNDER = "    "  # a message under the location is indented by this
+_MARK = "|"  # fills the last row of the findings table, to find its columns
 FIX = "fix: "
 
 Paint = Callable[[str, str], str]
@@ -100,9 +101,9 @@ def _painter(color: bool) -> Paint:
 def _table(rows: list[list[str]], indent: str = "") -> str:
     """Rows laid out by tabulate: no header, columns two spaces apart, nothing read as
     a number (a handle of digits stays as written)."""
-    from smplan_lint.report.table import table
+    from smplan_lint.report.table import plain_table
 
-    text = table(rows, tablefmt="plain", disable_numparse=True)
+    text = plain_table(rows)
     if not indent:
         return text
     import textwrap  # imported where used: most runs wrap and indent nothing
@@ -120,11 +121,11 @@ def _finding_lines(findings: list[Finding], paint: Paint, width: int | None) -> 
         return []
     rows = [[visible(location(f)), paint(COLOURS[f.severity], f.severity), f.rule, f.name]
             for f in findings]
-    # A last row with a mark in the name column tells where tabulate put that column,
+    # A last row of marks tells where tabulate put the name column (its last mark),
     # measured in what the eye sees (colour codes and wide characters included).
-    lines = _table([*rows, ["", "", "", "|"]]).split("\n")
+    lines = _table([*rows, [_MARK] * 4]).split("\n")
     name_width = max(len(f.name) for f in findings)  # rule names are ASCII (pack format)
-    hang = lines.pop().index("|") + name_width + len(GAP)
+    hang = lines.pop().rindex(_MARK) + name_width + len(GAP)
     out = []
     if width is None or (width >= WIDE and width - hang >= MESSAGE_MIN):
         room = None if width is None else width - hang
