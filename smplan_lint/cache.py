@@ -44,6 +44,8 @@ UNUSED_DAYS = 30
 """A file no run has used for this long is removed."""
 PATTERNS = ".patterns"
 """The suffix of the files of compiled patterns kept beside the answers (pattern_cache.py)."""
+MODULES = ".modules"
+"""The suffix of the files of the package's compiled modules (module_cache.py)."""
 MISSING: Any = object()
 """What `Store.get` returns for a question not answered before (None is an answer)."""
 
@@ -92,7 +94,8 @@ class Store:
             unused_since = time.time() - UNUSED_DAYS * _DAY
             with os.scandir(self.folder) as others:
                 for other in others:
-                    if (other.name.endswith((".json", PATTERNS)) and other.path != self.path
+                    if (other.name.endswith((".json", PATTERNS, MODULES))
+                            and other.path != self.path
                             and other.stat().st_mtime < unused_since):
                         with suppress(FileNotFoundError):  # another run removed it first
                             os.unlink(other.path)
