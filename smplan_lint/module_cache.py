@@ -61,6 +61,7 @@ class _Finder:
 
     def __init__(self, kept: dict[str, Entry]) -> None:
         self.kept = kept
+        self.dropped = False  # whether a kept module was found stale (the file is rewritten)
 
     def find_spec(self, name: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
@@ -70,6 +71,7 @@ class _Finder:
         origin, package, pyc, checksum = entry
         if zlib.adler32(pyc) != checksum or not _compiled_from(pyc, origin):
             del self.kept[name]  # edited since: imported from its files, kept afresh
+            self.dropped = True
             return None
         spec = ModuleSpec(name, _Loader(name, origin, pyc), origin=origin, is_package=package)
         spec.has_location = True
@@ -79,27 +81,26 @@ class _Finder:
 
 
 def start(argv: Sequence[str] = (), environ: Mapping[str, str] = os.environ,
-          ) -> dict[str, Entry] | None:
-    """Put the kept modules' finder first in `sys.meta_path`. Returns what was kept,
-    for `finish`, or None when the cache is off or this interpreter has no bytecode
-    files of the kind kept here."""
+          ) -> _Finder | None:
+    """Put the kept modules' finder first in `sys.meta_path` and return it, for `finish`;
+    None when the cache is off or this interpreter has no bytecode files of the kind
+    kept here."""
     if "--no-cache" in argv or cache.turned_off(environ) or not _supported():
         return None
-    kept = _read(path())
-    sys.meta_path.insert(0, _Finder(kept))
-    return dict(kept)
+    finder = _Finder(_read(path()))
+    sys.meta_path.insert(0, finder)
+    return finder
 
 
-def finish(kept: dict[str, Entry] | None) -> None:
+def finish(finder: _Finder | None) -> None:
     """Keep the modules this run imported from their files, beside those still fresh."""
-    if kept is None:
+    if finder is None:
         return
-    finder = next((f for f in sys.meta_path if isinstance(f, _Finder)), None)
-    fresh = finder.kept if finder else {}
+    fresh = finder.kept
     found = {name: entry for name, module in list(sys.modules.items())
              if name.partition(".")[0] == PACKAGE and name not in fresh
              and (entry := _entry(module)) is not None}
-    if not found and len(fresh) == len(kept):
+    if not found and not finder.dropped:
         return
     from smplan_lint.safe_io import FileRefused, write_atomic
 
